@@ -1,0 +1,23 @@
+package dev.episodebot.core;
+
+/**
+ * The one entry point adapters call. Implementations never throw for bad user input: every
+ * request gets a reply (an answer, an informational text, or a polite refusal).
+ */
+@FunctionalInterface
+public interface EpisodeBot {
+
+    /**
+     * Handles one command.
+     *
+     * @param command what the user asked for; plain messages are {@link BotCommand#ASK}
+     * @param request who asked, where, and the text after the command word
+     * @return the reply to render
+     */
+    BotReply handle(BotCommand command, BotRequest request);
+
+    /** Shorthand for {@code handle(BotCommand.ASK, request)}. */
+    default BotReply ask(BotRequest request) {
+        return handle(BotCommand.ASK, request);
+    }
+}
