@@ -1,0 +1,21 @@
+package dev.episodebot.core.knowledge;
+
+/**
+ * The outcome of reading one knowledge file: a transcript, or the reason it was skipped.
+ *
+ * @param ref the file as found on disk (size and time tell whether it changed since)
+ * @param transcript the parsed transcript, or null when skipped
+ * @param skipped why the file was skipped, or null
+ */
+public record LoadedFile(KnowledgeFileRef ref, Transcript transcript, SkippedFile skipped) {
+
+    public boolean ok() {
+        return transcript != null;
+    }
+
+    /** Whether {@code other} is the same file, unchanged on disk. */
+    public boolean sameAs(KnowledgeFileRef other) {
+        return ref.source().equals(other.source()) && ref.size() == other.size()
+                && ref.modifiedMillis() == other.modifiedMillis();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.episodebot.core.knowledge;
+
+import java.util.List;
+
+/**
+ * A parsed knowledge file.
+ *
+ * @param source path relative to the knowledge folder, with {@code /} separators
+ * @param title the episode title from front matter, or null
+ * @param url the episode link from front matter, or null
+ * @param lines the non-blank text lines, in file order
+ */
+public record Transcript(String source, String title, String url, List<TranscriptLine> lines) {
+
+    public Transcript {
+        lines = List.copyOf(lines);
+    }
+
+    /** The title when given, else the file name without extension. */
+    public String displayTitle() {
+        if (title != null && !title.isBlank()) {
+            return title;
+        }
+        String name = source.substring(source.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.episodebot.core.retrieval;
+
+import dev.episodebot.core.Language;
+import dev.episodebot.core.config.EmbeddingModelChoice;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15.BgeSmallZhV15EmbeddingModel;
+import java.util.concurrent.Executor;
+
+/** Chooses and creates the in-process embedding model. */
+public final class EmbeddingModels {
+
+    private EmbeddingModels() {}
+
+    /**
+     * The model for a choice; {@code auto} picks bge-small-zh-v1.5 when at least 30% of the
+     * knowledge's letters are CJK ideographs, all-MiniLM-L6-v2 otherwise.
+     */
+    public static EmbeddingModelSpec choose(EmbeddingModelChoice choice, CharSequence knowledgeSample) {
+        return switch (choice) {
+            case MINILM -> EmbeddingModelSpec.ALL_MINILM_L6_V2;
+            case BGE_SMALL_ZH -> EmbeddingModelSpec.BGE_SMALL_ZH_V15;
+            case AUTO -> cjkShare(knowledgeSample) >= 0.3
+                    ? EmbeddingModelSpec.BGE_SMALL_ZH_V15
+                    : EmbeddingModelSpec.ALL_MINILM_L6_V2;
+        };
+    }
+
+    /** The share of letters that are CJK ideographs (0 when there are no letters). */
+    public static double cjkShare(CharSequence text) {
+        long cjk = 0;
+        long letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Language.isCjk(c)) {
+                    cjk++;
+                }
+            }
+        }
+        return letters == 0 ? 0 : (double) cjk / letters;
+    }
+
+    /** Loads the model; {@code executor} runs the batch embedding in parallel. */
+    public static EmbeddingModel create(EmbeddingModelSpec spec, Executor executor) {
+        if (spec.equals(EmbeddingModelSpec.BGE_SMALL_ZH_V15)) {
+            return new BgeSmallZhV15EmbeddingModel(executor);
+        }
+        if (spec.equals(EmbeddingModelSpec.ALL_MINILM_L6_V2)) {
+            return new AllMiniLmL6V2EmbeddingModel(executor);
+        }
+        throw new IllegalArgumentException("unknown embedding model " + spec.id());
+    }
+}

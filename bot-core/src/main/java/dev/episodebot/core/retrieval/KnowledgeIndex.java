@@ -1,0 +1,132 @@
+package dev.episodebot.core.retrieval;
+
+import dev.episodebot.core.knowledge.Chunk;
+import dev.episodebot.core.knowledge.SkippedFile;
+import dev.langchain4j.data.document.Metadata;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An immutable snapshot of everything retrieval needs: the chunks, their vectors in an
+ * {@link InMemoryEmbeddingStore}, and the BM25 index. Built beside the previous snapshot and
+ * swapped in whole, so a question never sees half an index.
+ */
+public final class KnowledgeIndex {
+
+    /** Metadata key on each {@link TextSegment}: the chunk's position in {@link #chunks()}. */
+    static final String ORDINAL = "ordinal";
+
+    private final List<Chunk> chunks;
+    private final List<TextSegment> segments;
+    private final InMemoryEmbeddingStore<TextSegment> store;
+    private final LexicalIndex lexical;
+    private final EmbeddingModelSpec model;
+    private final List<SourceSummary> sources;
+    private final List<SkippedFile> skipped;
+    private final Instant builtAt;
+    private final Duration buildTime;
+
+    private KnowledgeIndex(List<Chunk> chunks, List<TextSegment> segments, InMemoryEmbeddingStore<TextSegment> store,
+            LexicalIndex lexical, EmbeddingModelSpec model, List<SourceSummary> sources, List<SkippedFile> skipped,
+            Instant builtAt, Duration buildTime) {
+        this.chunks = chunks;
+        this.segments = segments;
+        this.store = store;
+        this.lexical = lexical;
+        this.model = model;
+        this.sources = sources;
+        this.skipped = skipped;
+        this.builtAt = builtAt;
+        this.buildTime = buildTime;
+    }
+
+    /**
+     * Builds an index.
+     *
+     * @param chunks the chunks, in a stable order
+     * @param vectors one vector per chunk
+     */
+    public static KnowledgeIndex build(EmbeddingModelSpec model, List<Chunk> chunks, List<float[]> vectors,
+            List<SourceSummary> sources, List<SkippedFile> skipped, Instant started) {
+        if (chunks.size() != vectors.size()) {
+            throw new IllegalArgumentException("one vector per chunk");
+        }
+        List<TextSegment> segments = new ArrayList<>(chunks.size());
+        List<Embedding> embeddings = new ArrayList<>(chunks.size());
+        List<String> ids = new ArrayList<>(chunks.size());
+        List<String> texts = new ArrayList<>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            Chunk chunk = chunks.get(i);
+            segments.add(TextSegment.from(chunk.text(), new Metadata().put(ORDINAL, i)));
+            embeddings.add(Embedding.from(vectors.get(i)));
+            ids.add(Integer.toString(i));
+            texts.add(chunk.text());
+        }
+        InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
+        if (!chunks.isEmpty()) {
+            store.addAll(ids, embeddings, segments);
+        }
+        LexicalIndex lexical = LexicalIndex.build(texts);
+        Instant now = Instant.now();
+        return new KnowledgeIndex(List.copyOf(chunks), List.copyOf(segments), store, lexical, model,
+                List.copyOf(sources), List.copyOf(skipped), now, Duration.between(started, now));
+    }
+
+    /** An index with nothing in it (no knowledge yet). */
+    public static KnowledgeIndex empty(EmbeddingModelSpec model, List<SkippedFile> skipped) {
+        return build(model, List.of(), List.of(), List.of(), skipped, Instant.now());
+    }
+
+    public List<Chunk> chunks() {
+        return chunks;
+    }
+
+    public boolean isEmpty() {
+        return chunks.isEmpty();
+    }
+
+    TextSegment segment(int ordinal) {
+        return segments.get(ordinal);
+    }
+
+    static int ordinalOf(TextSegment segment) {
+        Integer ordinal = segment.metadata().getInteger(ORDINAL);
+        if (ordinal == null) {
+            throw new IllegalStateException("segment without ordinal");
+        }
+        return ordinal;
+    }
+
+    InMemoryEmbeddingStore<TextSegment> store() {
+        return store;
+    }
+
+    public LexicalIndex lexical() {
+        return lexical;
+    }
+
+    public EmbeddingModelSpec model() {
+        return model;
+    }
+
+    public List<SourceSummary> sources() {
+        return sources;
+    }
+
+    public List<SkippedFile> skipped() {
+        return skipped;
+    }
+
+    public Instant builtAt() {
+        return builtAt;
+    }
+
+    public Duration buildTime() {
+        return buildTime;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.episodebot.core.retrieval;
+
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+
+/** Counts an embedding model's tokens with the model's own tokenizer (without the special tokens). */
+public final class TokenCounter implements ToIntFunction<String>, AutoCloseable {
+
+    private final HuggingFaceTokenizer tokenizer;
+
+    public TokenCounter(EmbeddingModelSpec spec) {
+        try (InputStream in = EmbeddingModels.class.getClassLoader().getResourceAsStream(spec.tokenizerResource())) {
+            if (in == null) {
+                throw new IllegalStateException("tokenizer " + spec.tokenizerResource() + " is not on the classpath");
+            }
+            this.tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of(
+                    "truncation", "false", "padding", "false", "modelMaxLength", "1000000"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public int applyAsInt(String text) {
+        return tokenizer.encode(text, false, false).getIds().length;
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+    }
+}
