@@ -35,6 +35,11 @@ public final class CachingEmbedder {
         return spec;
     }
 
+    /** The embedding model itself (for texts that should not go to the cache). */
+    public EmbeddingModel model() {
+        return model;
+    }
+
     public EmbeddingCache cache() {
         return cache;
     }

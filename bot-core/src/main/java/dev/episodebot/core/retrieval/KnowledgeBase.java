@@ -93,6 +93,12 @@ public final class KnowledgeBase {
         return e == null ? null : e.queries();
     }
 
+    /** Embeds texts through the cache; null before the first refresh. */
+    public CachingEmbedder embedder() {
+        Embedding e = embedding;
+        return e == null ? null : e.embedder();
+    }
+
     /** Refreshes without progress reporting. */
     public RefreshReport refresh() {
         return refresh(IndexingListener.none());

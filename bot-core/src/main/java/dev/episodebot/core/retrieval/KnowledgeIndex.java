@@ -30,10 +30,11 @@ public final class KnowledgeIndex {
     private final List<SkippedFile> skipped;
     private final Instant builtAt;
     private final Duration buildTime;
+    private final double cjkShare;
 
     private KnowledgeIndex(List<Chunk> chunks, List<TextSegment> segments, InMemoryEmbeddingStore<TextSegment> store,
             LexicalIndex lexical, EmbeddingModelSpec model, List<SourceSummary> sources, List<SkippedFile> skipped,
-            Instant builtAt, Duration buildTime) {
+            Instant builtAt, Duration buildTime, double cjkShare) {
         this.chunks = chunks;
         this.segments = segments;
         this.store = store;
@@ -43,6 +44,7 @@ public final class KnowledgeIndex {
         this.skipped = skipped;
         this.builtAt = builtAt;
         this.buildTime = buildTime;
+        this.cjkShare = cjkShare;
     }
 
     /**
@@ -60,12 +62,16 @@ public final class KnowledgeIndex {
         List<Embedding> embeddings = new ArrayList<>(chunks.size());
         List<String> ids = new ArrayList<>(chunks.size());
         List<String> texts = new ArrayList<>(chunks.size());
+        StringBuilder sample = new StringBuilder();
         for (int i = 0; i < chunks.size(); i++) {
             Chunk chunk = chunks.get(i);
             segments.add(TextSegment.from(chunk.text(), new Metadata().put(ORDINAL, i)));
             embeddings.add(Embedding.from(vectors.get(i)));
             ids.add(Integer.toString(i));
             texts.add(chunk.text());
+            if (sample.length() < 200_000) {
+                sample.append(chunk.text());
+            }
         }
         InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
         if (!chunks.isEmpty()) {
@@ -74,7 +80,8 @@ public final class KnowledgeIndex {
         LexicalIndex lexical = LexicalIndex.build(texts);
         Instant now = Instant.now();
         return new KnowledgeIndex(List.copyOf(chunks), List.copyOf(segments), store, lexical, model,
-                List.copyOf(sources), List.copyOf(skipped), now, Duration.between(started, now));
+                List.copyOf(sources), List.copyOf(skipped), now, Duration.between(started, now),
+                EmbeddingModels.cjkShare(sample));
     }
 
     /** An index with nothing in it (no knowledge yet). */
@@ -128,5 +135,10 @@ public final class KnowledgeIndex {
 
     public Duration buildTime() {
         return buildTime;
+    }
+
+    /** The share of the knowledge's letters that are CJK ideographs. */
+    public double cjkShare() {
+        return cjkShare;
     }
 }

@@ -38,6 +38,15 @@ public final class LexicalIndex implements AutoCloseable {
     /** A chunk and its BM25 score. */
     public record Hit(int ordinal, float score) {}
 
+    /**
+     * An analysed query term and how much it says.
+     *
+     * @param term the analysed term (a CJK bigram or a stemmed word)
+     * @param weight how much the term counts (question words and particle bigrams count less or not at all)
+     * @param idf its inverse document frequency in this index (0 when no chunk holds it)
+     */
+    public record WeightedTerm(String term, double weight, double idf) {}
+
     static final String TEXT = "text";
     static final String ORDINAL = "ordinal";
     private static final int MAX_QUERY_TERMS = 256;
@@ -97,6 +106,18 @@ public final class LexicalIndex implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return terms;
+    }
+
+    /** The distinct terms of a query with their weights and IDF; terms weighed 0 are left out. */
+    public List<WeightedTerm> queryTerms(String query) {
+        List<WeightedTerm> result = new ArrayList<>();
+        for (String term : new LinkedHashSet<>(terms(query))) {
+            float weight = QueryTermWeights.weight(term);
+            if (weight > 0) {
+                result.add(new WeightedTerm(term, weight, idf(term)));
+            }
+        }
+        return result;
     }
 
     /** The best {@code k} chunks for the query's terms. */

@@ -20,7 +20,20 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 final class MixedScriptAnalyzer extends Analyzer {
 
-    private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+    /** Lucene's English stop words plus question words, auxiliaries and pronouns. */
+    private static final CharArraySet STOP_WORDS;
+
+    static {
+        CharArraySet words = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+        for (String word : ("what which who whom whose when where why how much many did do does done doing have has had "
+                + "having can could would should shall may might must am been being were i me my mine you your yours he him "
+                + "his she her hers we us our ours they them theirs its it's about tell please any some so than too very "
+                + "just also from up down out over after before did didn't does doesn't episode video podcast say said "
+                + "says mention mentioned talk talked").split(" ")) {
+            words.add(word);
+        }
+        STOP_WORDS = CharArraySet.unmodifiableSet(words);
+    }
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {

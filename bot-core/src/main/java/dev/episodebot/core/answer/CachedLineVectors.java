@@ -1,0 +1,71 @@
+package dev.episodebot.core.answer;
+
+import dev.episodebot.core.retrieval.EmbeddingModelSpec;
+import dev.episodebot.core.retrieval.QueryEmbedder;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Line and question vectors from the in-process embedding model. Line vectors are kept in a
+ * bounded in-memory LRU: popular passages are embedded once, and the disk cache stays reserved
+ * for chunks.
+ */
+public final class CachedLineVectors implements LineVectors {
+
+    private static final int CAPACITY = 50_000;
+
+    private final EmbeddingModel model;
+    private final QueryEmbedder queries;
+    private final Map<String, float[]> recent = new LinkedHashMap<>(1024, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    public CachedLineVectors(EmbeddingModel model, EmbeddingModelSpec spec, QueryEmbedder queries) {
+        this.model = model;
+        this.queries = queries;
+    }
+
+    @Override
+    public List<float[]> lines(List<String> texts) {
+        float[][] result = new float[texts.size()][];
+        List<Integer> missing = new ArrayList<>();
+        synchronized (recent) {
+            for (int i = 0; i < texts.size(); i++) {
+                result[i] = recent.get(texts.get(i));
+                if (result[i] == null) {
+                    missing.add(i);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<TextSegment> segments = new ArrayList<>(missing.size());
+            for (int i : missing) {
+                segments.add(TextSegment.from(texts.get(i)));
+            }
+            List<Embedding> embeddings = model.embedAll(segments).content();
+            synchronized (recent) {
+                for (int j = 0; j < missing.size(); j++) {
+                    float[] vector = embeddings.get(j).vector();
+                    result[missing.get(j)] = vector;
+                    recent.put(texts.get(missing.get(j)), vector);
+                }
+            }
+        }
+        return List.of(result);
+    }
+
+    @Override
+    public float[] query(String question) {
+        return queries.embed(question);
+    }
+}

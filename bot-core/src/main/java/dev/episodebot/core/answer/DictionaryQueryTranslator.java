@@ -1,0 +1,183 @@
+package dev.episodebot.core.answer;
+
+import dev.episodebot.core.Language;
+import dev.episodebot.core.retrieval.KnowledgeIndex;
+import dev.episodebot.core.retrieval.LexicalIndex;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Offline English → Chinese query translation with a word list derived from CC-CEDICT
+ * ({@code dict/en-zh.tsv.gz}, CC BY-SA 4.0). Each content word of an English question is looked
+ * up (with simple plural/past/gerund folding, and two-word phrases first); only translations that
+ * the knowledge actually uses are kept (at most three per word), which removes most of the
+ * dictionary's ambiguity. Words the knowledge uses as they are (names such as "Reka") stay.
+ * Used when the knowledge is mostly Chinese, the question is English, and no LLM translates.
+ */
+public final class DictionaryQueryTranslator implements QueryTranslator {
+
+    private static final int PER_WORD = 3;
+    private static final Set<String> STOP = Set.copyOf(java.util.Arrays.asList(("a an and are as at be but by for if in into is it no not of on or "
+            + "such that the their then there these they this to was will with what which who whom whose when where why "
+            + "how did do does done have has had can could would should may might must am been being were i me my you "
+            + "your he him his she her we us our they them its about tell please any some so than too very just also from "
+            + "up out over after before episode video podcast say said says mention mentioned talk talked").split(" ")));
+
+    private final Map<String, List<String>> dictionary;
+
+    private DictionaryQueryTranslator(Map<String, List<String>> dictionary) {
+        this.dictionary = dictionary;
+    }
+
+    /** Loads the bundled word list. */
+    public static DictionaryQueryTranslator load() {
+        Map<String, List<String>> dictionary = new HashMap<>(120_000);
+        try (InputStream raw = DictionaryQueryTranslator.class.getClassLoader().getResourceAsStream("dict/en-zh.tsv.gz")) {
+            if (raw == null) {
+                throw new IllegalStateException("dict/en-zh.tsv.gz is not on the classpath");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                int tab = line.indexOf('\t');
+                if (tab > 0) {
+                    dictionary.put(line.substring(0, tab), List.of(line.substring(tab + 1).split(" ")));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new DictionaryQueryTranslator(dictionary);
+    }
+
+    @Override
+    public Optional<Translation> translate(String question, KnowledgeIndex index) {
+        if (index.isEmpty() || index.cjkShare() < 0.3 || Language.detect(question) != Language.EN) {
+            return Optional.empty();
+        }
+        LexicalIndex lexical = index.lexical();
+        List<String> words = words(question);
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        int content = 0;
+        int matched = 0;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (i + 1 < words.size()) {
+                List<String> phrase = known(lookup(word + " " + words.get(i + 1)), lexical);
+                if (!phrase.isEmpty() && !(STOP.contains(word) && STOP.contains(words.get(i + 1)))) {
+                    out.addAll(phrase);
+                }
+            }
+            if (STOP.contains(word) || word.length() < 2) {
+                continue;
+            }
+            content++;
+            boolean found = false;
+            if (inKnowledge(word, lexical)) {
+                out.add(word);
+                found = true;
+            }
+            List<String> translations = known(lookup(word), lexical);
+            if (!translations.isEmpty()) {
+                out.addAll(translations);
+                found = true;
+            }
+            if (found) {
+                matched++;
+            }
+        }
+        if (out.isEmpty()) {
+            return Optional.of(new Translation("", 0));
+        }
+        return Optional.of(new Translation(String.join(" ", out), content == 0 ? 0 : (double) matched / content));
+    }
+
+    private List<String> lookup(String word) {
+        List<String> all = new ArrayList<>(dictionary.getOrDefault(word, List.of()));
+        for (String base : baseForms(word)) {
+            all.addAll(dictionary.getOrDefault(base, List.of()));
+        }
+        return all;
+    }
+
+    /** Simple English inflection folding: papers → paper, acquired → acquire, reported → report, leaving → leave. */
+    static List<String> baseForms(String word) {
+        List<String> forms = new ArrayList<>();
+        if (word.endsWith("ies") && word.length() > 4) {
+            forms.add(word.substring(0, word.length() - 3) + "y");
+        }
+        if (word.endsWith("es") && word.length() > 3) {
+            forms.add(word.substring(0, word.length() - 2));
+        }
+        if (word.endsWith("s") && !word.endsWith("ss") && word.length() > 3) {
+            forms.add(word.substring(0, word.length() - 1));
+        }
+        if (word.endsWith("ed") && word.length() > 4) {
+            forms.add(word.substring(0, word.length() - 2));
+            forms.add(word.substring(0, word.length() - 1));
+        }
+        if (word.endsWith("ing") && word.length() > 5) {
+            forms.add(word.substring(0, word.length() - 3));
+            forms.add(word.substring(0, word.length() - 3) + "e");
+        }
+        if (word.endsWith("'s")) {
+            forms.add(word.substring(0, word.length() - 2));
+        }
+        return forms;
+    }
+
+    /** The translations the knowledge uses (every term of the word occurs), at most {@link #PER_WORD}. */
+    private static List<String> known(List<String> candidates, LexicalIndex lexical) {
+        List<String> result = new ArrayList<>(PER_WORD);
+        for (String candidate : candidates) {
+            if (result.size() >= PER_WORD) {
+                break;
+            }
+            if (candidate.codePointCount(0, candidate.length()) >= 2 && !result.contains(candidate)
+                    && inKnowledge(candidate, lexical)) {
+                result.add(candidate);
+            }
+        }
+        return result;
+    }
+
+    private static boolean inKnowledge(String text, LexicalIndex lexical) {
+        List<String> terms = lexical.terms(text);
+        if (terms.isEmpty()) {
+            return false;
+        }
+        for (String term : terms) {
+            if (lexical.idf(term) <= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> words(String question) {
+        List<String> words = new ArrayList<>();
+        for (String raw : question.toLowerCase(Locale.ROOT).split("[^a-z0-9'\\-]+")) {
+            String word = raw.replaceAll("^['-]+|['-]+$", "");
+            if (word.endsWith("'s")) {
+                word = word.substring(0, word.length() - 2);
+            }
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+}
