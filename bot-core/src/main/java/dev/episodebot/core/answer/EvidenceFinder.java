@@ -4,6 +4,7 @@ import dev.episodebot.core.Language;
 import dev.episodebot.core.knowledge.TranscriptLine;
 import dev.episodebot.core.retrieval.KnowledgeIndex;
 import dev.episodebot.core.retrieval.LexicalIndex;
+import dev.episodebot.core.retrieval.LineVectors;
 import dev.episodebot.core.retrieval.RetrievedPassage;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntConsumer;
 
 /**
  * Embeds texts through the cache: only texts never seen before reach the model; new vectors are
@@ -47,9 +46,9 @@ public final class CachingEmbedder {
     /**
      * Vectors for {@code texts}.
      *
-     * @param progress called with the number of texts embedded so far (not counting cache hits)
+     * @param progress told how many of the texts missing from the cache are embedded so far
      */
-    public Outcome embedAll(List<String> texts, IntConsumer progress) {
+    public Outcome embedAll(List<String> texts, IndexingListener progress) {
         Map<String, float[]> found = new HashMap<>();
         LinkedHashSet<String> missing = new LinkedHashSet<>();
         for (String text : texts) {
@@ -80,7 +79,7 @@ public final class CachingEmbedder {
             }
             cache.putAll(batch, vectors);
             done += batch.size();
-            progress.accept(done);
+            progress.embedded(done, toEmbed.size());
         }
         List<float[]> result = new ArrayList<>(texts.size());
         for (String text : texts) {

@@ -38,12 +38,13 @@ public final class HybridRetriever {
         Map<Query, java.util.Collection<List<Content>>> perQuery = new LinkedHashMap<>();
         Map<Integer, Double> cosine = new HashMap<>();
         Map<Integer, Double> bm25 = new HashMap<>();
+        Map<Integer, Double> rrf = new HashMap<>();
         for (String text : queries) {
             Query query = Query.from(text);
             List<Content> denseHits = dense.retrieve(query);
             List<Content> lexicalHits = lexical.retrieve(query);
-            record(denseHits, cosine);
-            record(lexicalHits, bm25);
+            record(denseHits, cosine, rrf);
+            record(lexicalHits, bm25, rrf);
             List<List<Content>> lists = new ArrayList<>();
             lists.add(denseHits);
             if (!lexicalHits.isEmpty()) {
@@ -56,14 +57,17 @@ public final class HybridRetriever {
         for (int rank = 0; rank < fused.size() && passages.size() < k; rank++) {
             int ordinal = KnowledgeIndex.ordinalOf(fused.get(rank).textSegment());
             passages.add(new RetrievedPassage(index.chunks().get(ordinal), ordinal,
-                    cosine.getOrDefault(ordinal, Double.NaN), bm25.getOrDefault(ordinal, 0.0), rank));
+                    cosine.getOrDefault(ordinal, Double.NaN), bm25.getOrDefault(ordinal, 0.0), rank,
+                    rrf.getOrDefault(ordinal, 0.0)));
         }
         return passages;
     }
 
-    private static void record(List<Content> contents, Map<Integer, Double> best) {
-        for (Content content : contents) {
+    private static void record(List<Content> contents, Map<Integer, Double> best, Map<Integer, Double> rrf) {
+        for (int rank = 0; rank < contents.size(); rank++) {
+            Content content = contents.get(rank);
             int ordinal = KnowledgeIndex.ordinalOf(content.textSegment());
+            rrf.merge(ordinal, 1.0 / (60 + rank + 1), Double::sum);
             double score = ((Number) content.metadata().get(ContentMetadata.SCORE)).doubleValue();
             best.merge(ordinal, score, Math::max);
         }

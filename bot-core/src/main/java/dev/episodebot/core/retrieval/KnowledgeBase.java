@@ -48,7 +48,8 @@ public final class KnowledgeBase {
     private volatile Embedding embedding;
 
     /** The chosen model and everything built from it. */
-    private record Embedding(EmbeddingModelSpec spec, CachingEmbedder embedder, QueryEmbedder queries, Chunker chunker) {}
+    private record Embedding(EmbeddingModelSpec spec, CachingEmbedder embedder, QueryEmbedder queries, Chunker chunker,
+            LineVectors lines) {}
 
     /**
      * @param knowledgeDir the folder to index
@@ -91,6 +92,12 @@ public final class KnowledgeBase {
     public QueryEmbedder queryEmbedder() {
         Embedding e = embedding;
         return e == null ? null : e.queries();
+    }
+
+    /** Line-level vectors for answer extraction; null before the first refresh. */
+    public LineVectors lineVectors() {
+        Embedding e = embedding;
+        return e == null ? null : e.lines();
     }
 
     /** Embeds texts through the cache; null before the first refresh. */
@@ -185,7 +192,7 @@ public final class KnowledgeBase {
         for (Chunk chunk : chunks) {
             texts.add(chunk.text());
         }
-        CachingEmbedder.Outcome outcome = e.embedder().embedAll(texts, done -> listener.embedded(done, -1));
+        CachingEmbedder.Outcome outcome = e.embedder().embedAll(texts, listener);
         KnowledgeIndex next = KnowledgeIndex.build(e.spec(), chunks, outcome.vectors(), sources, load.skipped(), started);
         current.set(next);
         files = Map.copyOf(nextFiles);
@@ -215,7 +222,9 @@ public final class KnowledgeBase {
         EmbeddingCache cache = cacheDir == null ? new InMemoryEmbeddingCache() : DiskEmbeddingCache.open(cacheDir, spec);
         CachingEmbedder embedder = new CachingEmbedder(modelProvider.create(spec), spec, cache);
         TokenCounter tokens = new TokenCounter(spec);
-        e = new Embedding(spec, embedder, new QueryEmbedder(embedder), new Chunker(spec.chunking(), tokens));
+        QueryEmbedder queries = new QueryEmbedder(embedder);
+        e = new Embedding(spec, embedder, queries, new Chunker(spec.chunking(), tokens),
+                new CachedLineVectors(embedder.model(), queries));
         log.info("Embedding model: {} ({} cached vectors)", spec.displayName(), cache.size());
         embedding = e;
         return e;

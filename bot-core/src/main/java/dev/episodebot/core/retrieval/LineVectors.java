@@ -1,4 +1,4 @@
-package dev.episodebot.core.answer;
+package dev.episodebot.core.retrieval;
 
 import java.util.List;
 

@@ -1,7 +1,5 @@
-package dev.episodebot.core.answer;
+package dev.episodebot.core.retrieval;
 
-import dev.episodebot.core.retrieval.EmbeddingModelSpec;
-import dev.episodebot.core.retrieval.QueryEmbedder;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -30,7 +28,7 @@ public final class CachedLineVectors implements LineVectors {
         }
     };
 
-    public CachedLineVectors(EmbeddingModel model, EmbeddingModelSpec spec, QueryEmbedder queries) {
+    public CachedLineVectors(EmbeddingModel model, QueryEmbedder queries) {
         this.model = model;
         this.queries = queries;
     }

@@ -1,0 +1,70 @@
+package dev.episodebot.app;
+
+import dev.episodebot.core.BotCommand;
+import dev.episodebot.core.BotReply;
+import dev.episodebot.core.BotRequest;
+import dev.episodebot.core.Platform;
+import dev.episodebot.core.bot.BotCore;
+import dev.episodebot.core.config.Env;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code chat}: a console conversation with memory; {@code /help}, {@code /new}, {@code /status} … work as in chat apps. */
+@Command(name = "chat", mixinStandardHelpOptions = true,
+        description = "Talk with the bot on the console (with conversation memory; /help lists commands; /quit ends).")
+final class ChatCommand implements Callable<Integer> {
+
+    @Mixin
+    CoreOptions options;
+
+    private final Env env;
+
+    ChatCommand(Env env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        try (Runtime runtime = Runtime.start(options.config(env), true)) {
+            BotCore core = runtime.core();
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            System.out.println("Ask about the episode. /help for commands, /quit to leave.");
+            String line;
+            while (true) {
+                System.out.print("> ");
+                System.out.flush();
+                line = in.readLine();
+                if (line == null || line.strip().equals("/quit") || line.strip().equals("/exit")) {
+                    return 0;
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                BotReply reply = handle(core, line.strip());
+                System.out.println(reply.text());
+                System.out.println();
+            }
+        }
+    }
+
+    static BotReply handle(BotCore core, String line) {
+        BotCommand command = BotCommand.ASK;
+        String text = line;
+        if (line.startsWith("/")) {
+            int space = line.indexOf(' ');
+            String word = space < 0 ? line : line.substring(0, space);
+            Optional<BotCommand> parsed = BotCommand.fromWord(word);
+            if (parsed.isPresent()) {
+                command = parsed.get();
+                text = space < 0 ? "" : line.substring(space + 1);
+            }
+        }
+        return core.bot().handle(command, new BotRequest("console", "console", Platform.CONSOLE, text));
+    }
+}

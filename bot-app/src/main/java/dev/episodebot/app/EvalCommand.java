@@ -1,0 +1,50 @@
+package dev.episodebot.app;
+
+import dev.episodebot.core.bot.BotCore;
+import dev.episodebot.core.config.Env;
+import dev.episodebot.core.eval.EvalRunner;
+import dev.episodebot.core.eval.EvalSummary;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code eval --questions FILE.jsonl [--report OUT.json] [--k 5]}. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Measure retrieval recall, answer hits and abstention on a question set (JSON lines).")
+final class EvalCommand implements Callable<Integer> {
+
+    @Mixin
+    CoreOptions options;
+
+    @Option(names = "--questions", required = true, paramLabel = "FILE.jsonl", description = "Questions: id, lang, kind, q, evidence[], answer[].")
+    Path questions;
+
+    @Option(names = "--report", paramLabel = "OUT.json", description = "Write per-question results here.")
+    Path report;
+
+    @Option(names = "--k", defaultValue = "5", paramLabel = "K", description = "Retrieved chunks kept per question (default ${DEFAULT-VALUE}).")
+    int k;
+
+    private final Env env;
+
+    EvalCommand(Env env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        try (BotCore core = BotCore.start(options.config(env))) {
+            EvalRunner runner = new EvalRunner(core.answerer());
+            EvalSummary summary = runner.run(runner.read(questions), k);
+            System.out.print(summary.table());
+            if (report != null) {
+                runner.writeReport(summary, report);
+                System.out.println("Report: " + report);
+            }
+            return 0;
+        }
+    }
+}

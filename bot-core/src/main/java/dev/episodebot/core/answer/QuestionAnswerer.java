@@ -1,0 +1,176 @@
+package dev.episodebot.core.answer;
+
+import dev.episodebot.core.Citation;
+import dev.episodebot.core.Language;
+import dev.episodebot.core.llm.LlmAnswerer;
+import dev.episodebot.core.llm.LlmQueryRewriter;
+import dev.episodebot.core.llm.LlmReply;
+import dev.episodebot.core.llm.LlmUnavailableException;
+import dev.episodebot.core.retrieval.HybridRetriever;
+import dev.episodebot.core.retrieval.KnowledgeBase;
+import dev.episodebot.core.retrieval.KnowledgeIndex;
+import dev.episodebot.core.retrieval.RetrievedPassage;
+import dev.episodebot.core.retrieval.SourceSummary;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The answering pipeline: prepare the question (condense a follow-up and translate it when an LLM
+ * is configured; otherwise translate English questions over Chinese knowledge with the offline
+ * dictionary), retrieve with every query variant fused, find the evidence lines, and answer —
+ * extractively, or through the LLM with the extractive answer as the fallback. The whole LLM part
+ * of one question stays within {@code LLM_TIMEOUT}.
+ */
+public final class QuestionAnswerer {
+
+    /** How many passages retrieval returns (and the LLM sees). */
+    public static final int PASSAGES = 5;
+
+    private final KnowledgeBase knowledge;
+    private final EvidenceFinder.Thresholds thresholds;
+    private final QueryTranslator dictionary;
+    private final ExtractiveAnswerer extractive = new ExtractiveAnswerer();
+    private final LlmQueryRewriter rewriter;
+    private final LlmAnswerer llm;
+    private final Duration llmBudget;
+
+    /**
+     * @param rewriter null without an LLM
+     * @param llm null without an LLM
+     * @param llmBudget the LLM time budget of one question
+     */
+    public QuestionAnswerer(KnowledgeBase knowledge, EvidenceFinder.Thresholds thresholds, QueryTranslator dictionary,
+            LlmQueryRewriter rewriter, LlmAnswerer llm, Duration llmBudget) {
+        this.knowledge = knowledge;
+        this.thresholds = thresholds;
+        this.dictionary = dictionary;
+        this.rewriter = rewriter;
+        this.llm = llm;
+        this.llmBudget = llmBudget;
+    }
+
+    public boolean usesLlm() {
+        return llm != null;
+    }
+
+    /**
+     * Answers one question.
+     *
+     * @param question the user's text, already cleaned
+     * @param history earlier turns of this conversation ("User: ..." / "Bot: ..."), oldest first
+     */
+    public Answer answer(String question, List<String> history) {
+        KnowledgeIndex index = knowledge.index();
+        Language language = Language.detect(question);
+        if (index.isEmpty() || knowledge.queryEmbedder() == null) {
+            return new Answer(Messages.noKnowledge(language), List.of(), false, language, List.of(), question);
+        }
+        boolean knowledgeCjk = index.cjkShare() >= 0.3;
+        boolean crossScript = (language == Language.ZH) != knowledgeCjk;
+        Instant deadline = Instant.now().plus(llmBudget);
+
+        String standalone = question;
+        String translation = null;
+        if (rewriter != null && (!history.isEmpty() || crossScript)) {
+            try {
+                LlmQueryRewriter.Rewrite rewrite = rewriter.rewrite(question, history,
+                        crossScript ? (knowledgeCjk ? "Simplified Chinese" : "English") : null,
+                        half(deadline));
+                standalone = rewrite.standalone();
+                translation = rewrite.translation();
+            } catch (LlmUnavailableException e) {
+                // the answer step falls back too; retrieval goes on with the user's own words
+            }
+        }
+
+        List<String> variants = new ArrayList<>();
+        List<String> evidenceQueries = new ArrayList<>();
+        double vocabularyShare = 1;
+        if (translation != null) {
+            variants.add(translation);
+            variants.add(standalone);
+            evidenceQueries.add(translation);
+            evidenceQueries.add(standalone);
+        } else {
+            variants.add(standalone);
+            evidenceQueries.add(standalone);
+            if (crossScript) {
+                Optional<QueryTranslator.Translation> t = dictionary.translate(standalone, index);
+                if (t.isPresent()) {
+                    vocabularyShare = t.get().vocabularyShare();
+                    if (!t.get().query().isBlank()) {
+                        variants.add(t.get().query());
+                        evidenceQueries.add(t.get().query());
+                    }
+                }
+            }
+            if (rewriter == null && !history.isEmpty() && isShort(question, language)) {
+                // a short follow-up without an LLM: also search it together with the previous question
+                String previous = lastUserTurn(history);
+                if (previous != null) {
+                    variants.add(previous + " " + question);
+                }
+            }
+        }
+
+        HybridRetriever retriever = new HybridRetriever(knowledge.queryEmbedder());
+        List<RetrievedPassage> passages = retriever.retrieve(index, variants, PASSAGES);
+        Evidence evidence = new EvidenceFinder(thresholds, knowledge.lineVectors())
+                .find(index, evidenceQueries, passages, vocabularyShare);
+        List<String> titles = index.sources().stream().map(SourceSummary::title).distinct().toList();
+        Answer fallback = extractive.answer(evidence, language, knowledgeCjk, titles, standalone);
+        if (llm == null) {
+            return fallback;
+        }
+        try {
+            LlmReply reply = llm.answer(standalone, language, passages, remaining(deadline));
+            if (!reply.covered()) {
+                return new Answer(Messages.notCovered(language, titles), List.of(), false, language, passages, standalone);
+            }
+            List<Citation> citations = new ArrayList<>();
+            List<Integer> cited = reply.cited().isEmpty() ? List.of(0) : reply.cited();
+            for (int i : cited) {
+                citations.add(citationFor(passages.get(i), evidence));
+            }
+            return new Answer(reply.text(), citations, true, language, passages, standalone);
+        } catch (LlmUnavailableException e) {
+            return fallback.withText(Messages.llmFallbackNote(language) + "\n" + fallback.text());
+        }
+    }
+
+    /** A cited passage quoted by its best evidence line (with context), or its opening lines. */
+    private static Citation citationFor(RetrievedPassage passage, Evidence evidence) {
+        for (ScoredLine line : evidence.lines()) {
+            if (line.passage().ordinal() == passage.ordinal()) {
+                return Citations.of(passage.chunk(), ExtractiveAnswerer.window(line));
+            }
+        }
+        var lines = passage.chunk().lines();
+        return Citations.of(passage.chunk(), lines.subList(0, Math.min(3, lines.size())));
+    }
+
+    private static Duration remaining(Instant deadline) {
+        return Duration.between(Instant.now(), deadline);
+    }
+
+    private static Duration half(Instant deadline) {
+        return remaining(deadline).dividedBy(2);
+    }
+
+    private static boolean isShort(String question, Language language) {
+        return language == Language.ZH ? question.codePointCount(0, question.length()) <= 12
+                : question.split("\\s+").length <= 6;
+    }
+
+    private static String lastUserTurn(List<String> history) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).startsWith("User: ")) {
+                return history.get(i).substring("User: ".length());
+            }
+        }
+        return null;
+    }
+}

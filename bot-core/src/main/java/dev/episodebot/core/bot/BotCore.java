@@ -1,0 +1,135 @@
+package dev.episodebot.core.bot;
+
+import dev.episodebot.core.EpisodeBot;
+import dev.episodebot.core.FeedbackRecorder;
+import dev.episodebot.core.answer.DictionaryQueryTranslator;
+import dev.episodebot.core.answer.EvidenceFinder;
+import dev.episodebot.core.answer.QuestionAnswerer;
+import dev.episodebot.core.config.CoreConfig;
+import dev.episodebot.core.knowledge.KnowledgeLoader;
+import dev.episodebot.core.knowledge.KnowledgeReader;
+import dev.episodebot.core.llm.ChatModels;
+import dev.episodebot.core.llm.CircuitBreaker;
+import dev.episodebot.core.llm.GuardedChatModel;
+import dev.episodebot.core.llm.LlmAnswerer;
+import dev.episodebot.core.llm.LlmQueryRewriter;
+import dev.episodebot.core.retrieval.EmbeddingModelProvider;
+import dev.episodebot.core.retrieval.EmbeddingModels;
+import dev.episodebot.core.retrieval.IndexingListener;
+import dev.episodebot.core.retrieval.KnowledgeBase;
+import dev.episodebot.core.retrieval.RefreshReport;
+import dev.langchain4j.model.chat.ChatModel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The core, wired from a {@link CoreConfig}: knowledge base, answering pipeline (with the LLM when
+ * configured), conversation memory, feedback and the {@link EpisodeBot} that adapters call.
+ * The composition root ({@code bot-app}) creates one and hands {@link #bot()} and
+ * {@link #feedback()} to the adapters.
+ */
+public final class BotCore implements AutoCloseable {
+
+    private final CoreConfig config;
+    private final KnowledgeBase knowledge;
+    private final QuestionAnswerer answerer;
+    private final DefaultEpisodeBot bot;
+    private final FileFeedbackRecorder feedback;
+    private final ExecutorService embeddingExecutor;
+    private final ExecutorService llmExecutor;
+
+    private BotCore(CoreConfig config, EmbeddingModelProvider models, ChatModel chatModel, Clock clock) {
+        this.config = config;
+        this.embeddingExecutor = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                daemonThreads("embedding"));
+        EmbeddingModelProvider provider = models != null ? models
+                : spec -> EmbeddingModels.create(spec, embeddingExecutor);
+        this.knowledge = new KnowledgeBase(config.knowledgeDir(), config.cacheDir(), config.embeddingModel(),
+                new KnowledgeLoader(new KnowledgeReader(config.maxFileBytes())), provider);
+        ChatModel chat = chatModel != null ? chatModel : ChatModels.create(config.llm());
+        LlmQueryRewriter rewriter = null;
+        LlmAnswerer llm = null;
+        if (chat != null) {
+            this.llmExecutor = new ThreadPoolExecutor(0, Math.max(4, config.maxInFlight() * 2), 30, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(Math.max(16, config.maxQueued())), daemonThreads("llm"));
+            GuardedChatModel guarded = new GuardedChatModel(chat, config.llm().timeout(), llmExecutor,
+                    new CircuitBreaker(3, Duration.ofSeconds(30), clock));
+            rewriter = new LlmQueryRewriter(guarded);
+            llm = new LlmAnswerer(guarded);
+        } else {
+            this.llmExecutor = null;
+        }
+        this.answerer = new QuestionAnswerer(knowledge, EvidenceFinder.Thresholds.defaults(),
+                DictionaryQueryTranslator.load(), rewriter, llm, config.llm().timeout());
+        this.feedback = new FileFeedbackRecorder(config.dataDir(), clock);
+        this.bot = new DefaultEpisodeBot(knowledge, answerer, new ConversationMemories(1000, 12), feedback,
+                config.admins(), new DefaultEpisodeBot.Limits(config.maxQuestionChars(), config.rateLimitPerMinute(),
+                        config.maxInFlight(), config.maxQueued()), clock, knowledge::refresh);
+    }
+
+    /** Builds the core and indexes the knowledge folder (blocking). */
+    public static BotCore start(CoreConfig config) {
+        BotCore core = create(config, null, null, Clock.systemUTC());
+        core.refresh(IndexingListener.none());
+        return core;
+    }
+
+    /**
+     * Builds the core without indexing yet.
+     *
+     * @param models creates the embedding model (null: the real in-process models)
+     * @param chatModel the LLM (null: from {@code config.llm()})
+     */
+    public static BotCore create(CoreConfig config, EmbeddingModelProvider models, ChatModel chatModel, Clock clock) {
+        return new BotCore(config, models, chatModel, clock);
+    }
+
+    /** Re-reads the knowledge folder and swaps the new index in. */
+    public RefreshReport refresh(IndexingListener listener) {
+        return knowledge.refresh(listener);
+    }
+
+    public EpisodeBot bot() {
+        return bot;
+    }
+
+    public FeedbackRecorder feedback() {
+        return feedback;
+    }
+
+    public KnowledgeBase knowledge() {
+        return knowledge;
+    }
+
+    public QuestionAnswerer answerer() {
+        return answerer;
+    }
+
+    public CoreConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        embeddingExecutor.shutdownNow();
+        if (llmExecutor != null) {
+            llmExecutor.shutdownNow();
+        }
+    }
+
+    static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,146 @@
+package dev.episodebot.core.bot;
+
+import dev.episodebot.core.BotCommand;
+import dev.episodebot.core.BotReply;
+import dev.episodebot.core.BotRequest;
+import dev.episodebot.core.EpisodeBot;
+import dev.episodebot.core.Language;
+import dev.episodebot.core.Platform;
+import dev.episodebot.core.ReplyKind;
+import dev.episodebot.core.answer.Answer;
+import dev.episodebot.core.answer.QuestionAnswerer;
+import dev.episodebot.core.config.AdminList;
+import dev.episodebot.core.retrieval.KnowledgeBase;
+import dev.episodebot.core.retrieval.KnowledgeIndex;
+import dev.episodebot.core.retrieval.RefreshReport;
+import dev.episodebot.core.retrieval.SourceSummary;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dispatches the core commands. Every question is cleaned (control characters, bidi overrides,
+ * combining floods), checked for length, counted against the user's rate limit and the global
+ * in-flight cap, answered, and remembered in its conversation. Nothing escapes as an exception:
+ * an unexpected error becomes a polite reply and a log line.
+ */
+public final class DefaultEpisodeBot implements EpisodeBot {
+
+    private static final Logger log = LoggerFactory.getLogger(DefaultEpisodeBot.class);
+
+    /**
+     * The limits of the guard.
+     *
+     * @param maxQuestionChars longer questions are refused
+     * @param rateLimitPerMinute questions per user per minute (the console is not limited)
+     * @param maxInFlight questions answered at once
+     * @param maxQueued questions waiting for a slot; past it the bot says it is busy
+     */
+    public record Limits(int maxQuestionChars, int rateLimitPerMinute, int maxInFlight, int maxQueued) {}
+
+    private final KnowledgeBase knowledge;
+    private final QuestionAnswerer answerer;
+    private final ConversationMemories memories;
+    private final FileFeedbackRecorder feedback;
+    private final AdminList admins;
+    private final Limits limits;
+    private final RateLimiter rateLimiter;
+    private final InFlightLimiter inFlight;
+    private final Runnable reload;
+
+    /**
+     * @param reload forces a knowledge refresh (the {@code reload} command)
+     */
+    public DefaultEpisodeBot(KnowledgeBase knowledge, QuestionAnswerer answerer, ConversationMemories memories,
+            FileFeedbackRecorder feedback, AdminList admins, Limits limits, Clock clock, Runnable reload) {
+        this.knowledge = knowledge;
+        this.answerer = answerer;
+        this.memories = memories;
+        this.feedback = feedback;
+        this.admins = admins;
+        this.limits = limits;
+        this.rateLimiter = new RateLimiter(limits.rateLimitPerMinute(), clock);
+        this.inFlight = new InFlightLimiter(limits.maxInFlight(), limits.maxQueued(), 60_000);
+        this.reload = reload;
+    }
+
+    @Override
+    public BotReply handle(BotCommand command, BotRequest request) {
+        Language language = Language.detect(request.text());
+        try {
+            return switch (command) {
+                case ASK -> answerQuestion(request);
+                case HELP -> BotReply.info(BotTexts.help(helpLanguage(request), titles()), helpLanguage(request));
+                case SOURCES -> BotReply.info(BotTexts.sources(language, knowledge.index()), language);
+                case NEW -> {
+                    memories.forget(request.conversationId());
+                    yield BotReply.info(BotTexts.newConversation(language), language);
+                }
+                case STATUS -> BotReply.info(status(), Language.EN);
+                case RELOAD -> reload(request, language);
+            };
+        } catch (RuntimeException e) {
+            log.error("Unexpected error while handling {} from {}", command.word(), request.platform().id(), e);
+            return BotReply.refusal(BotTexts.internalError(language), language);
+        }
+    }
+
+    private BotReply answerQuestion(BotRequest request) {
+        String question = InputCleaner.clean(request.text());
+        Language language = Language.detect(question);
+        if (question.isEmpty()) {
+            return BotReply.refusal(BotTexts.emptyQuestion(language), language);
+        }
+        if (question.codePointCount(0, question.length()) > limits.maxQuestionChars()) {
+            return BotReply.refusal(BotTexts.tooLong(language, limits.maxQuestionChars()), language);
+        }
+        if (request.platform() != Platform.CONSOLE && !rateLimiter.tryAcquire(request.qualifiedUserId())) {
+            return BotReply.refusal(BotTexts.rateLimited(language, rateLimiter.retryAfterSeconds(request.qualifiedUserId())),
+                    language);
+        }
+        if (!inFlight.enter()) {
+            return BotReply.refusal(BotTexts.busy(language), language);
+        }
+        try {
+            Answer answer = answerer.answer(question, memories.history(request.conversationId()));
+            BotReply reply = new BotReply(UUID.randomUUID().toString().replace("-", "").substring(0, 16), answer.text(),
+                    answer.citations(), answer.grounded(), answer.language(), ReplyKind.ANSWER);
+            memories.remember(request.conversationId(), question, answer.text());
+            feedback.remember(reply, question, request.conversationId());
+            return reply;
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private BotReply reload(BotRequest request, Language language) {
+        if (!admins.isAdmin(request)) {
+            log.info("Refused reload for non-admin {}:{}", request.platform().id(), request.userId());
+            return BotReply.refusal(BotTexts.notAdmin(language), language);
+        }
+        reload.run();
+        RefreshReport report = knowledge.lastReport();
+        return BotReply.info(report == null ? "Reloaded." : BotTexts.reloaded(report), Language.EN);
+    }
+
+    private String status() {
+        KnowledgeIndex index = knowledge.index();
+        String llm = answerer.usesLlm() ? "LLM, with transcript quotes as the fallback" : "transcript quotes (no LLM)";
+        return BotTexts.status(index, knowledge.lastReport(), llm, memories.size());
+    }
+
+    private List<String> titles() {
+        return knowledge.index().sources().stream().map(SourceSummary::title).distinct().toList();
+    }
+
+    /** Help follows the request's language when it has words; a bare command gets the knowledge's language too. */
+    private Language helpLanguage(BotRequest request) {
+        String text = request.text().strip();
+        if (!text.isEmpty()) {
+            return Language.detect(text);
+        }
+        return Language.EN;
+    }
+}

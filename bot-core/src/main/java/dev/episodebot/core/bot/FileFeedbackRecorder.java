@@ -1,0 +1,98 @@
+package dev.episodebot.core.bot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.episodebot.core.BotReply;
+import dev.episodebot.core.Citation;
+import dev.episodebot.core.FeedbackRecorder;
+import dev.episodebot.core.Platform;
+import dev.episodebot.core.Vote;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores votes as JSON lines in {@code DATA_DIR/feedback.jsonl}: one record per vote with the
+ * question, the answer, its citations, who voted, how and when. Recent answers are remembered (a
+ * bounded LRU) so a vote only needs the reply id.
+ */
+public final class FileFeedbackRecorder implements FeedbackRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(FileFeedbackRecorder.class);
+    private static final int REMEMBERED = 10_000;
+
+    private record Answered(String question, BotReply reply, String conversationId) {}
+
+    private final Path file;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, Answered> recent = new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Answered> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    public FileFeedbackRecorder(Path dataDir, Clock clock) {
+        this.file = dataDir.resolve("feedback.jsonl");
+        this.clock = clock;
+    }
+
+    /** Remembers an answer so that votes on it can be recorded with their context. */
+    public synchronized void remember(BotReply reply, String question, String conversationId) {
+        if (reply.id() != null) {
+            recent.put(reply.id(), new Answered(question, reply, conversationId));
+        }
+    }
+
+    @Override
+    public boolean record(String replyId, Platform platform, String userId, Vote vote) {
+        Answered answered;
+        synchronized (this) {
+            answered = replyId == null ? null : recent.get(replyId);
+        }
+        if (answered == null) {
+            return false;
+        }
+        ObjectNode record = json.createObjectNode();
+        record.put("time", clock.instant().toString());
+        record.put("replyId", replyId);
+        record.put("platform", platform.id());
+        record.put("userId", userId);
+        record.put("conversationId", answered.conversationId());
+        record.put("vote", vote == Vote.UP ? "up" : "down");
+        record.put("question", answered.question());
+        record.put("answer", answered.reply().text());
+        record.put("grounded", answered.reply().grounded());
+        ArrayNode citations = record.putArray("citations");
+        for (Citation c : answered.reply().citations()) {
+            citations.addObject().put("source", c.source()).put("lineStart", c.lineStart()).put("lineEnd", c.lineEnd())
+                    .put("start", c.start()).put("url", c.url());
+        }
+        try {
+            synchronized (this) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, json.writeValueAsString(record) + "\n", StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            }
+            return true;
+        } catch (IOException e) {
+            log.warn("Could not store feedback in {}: {}", file, e.toString());
+            return false;
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+}
