@@ -17,6 +17,7 @@ import dev.episodebot.core.retrieval.EmbeddingModelProvider;
 import dev.episodebot.core.retrieval.EmbeddingModels;
 import dev.episodebot.core.retrieval.IndexingListener;
 import dev.episodebot.core.retrieval.KnowledgeBase;
+import dev.episodebot.core.refresh.KnowledgeWatcher;
 import dev.episodebot.core.retrieval.RefreshReport;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Clock;
@@ -89,6 +90,14 @@ public final class BotCore implements AutoCloseable {
      */
     public static BotCore create(CoreConfig config, EmbeddingModelProvider models, ChatModel chatModel, Clock clock) {
         return new BotCore(config, models, chatModel, clock);
+    }
+
+    /**
+     * Watches the knowledge folder and refreshes when it changes (debounced). Close the returned
+     * watcher to stop.
+     */
+    public KnowledgeWatcher watchKnowledge(Duration quiet, Duration maxDelay) throws java.io.IOException {
+        return new KnowledgeWatcher(config.knowledgeDir(), quiet, maxDelay, knowledge::refresh);
     }
 
     /** Re-reads the knowledge folder and swaps the new index in. */

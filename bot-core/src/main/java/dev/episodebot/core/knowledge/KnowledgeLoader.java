@@ -21,7 +21,7 @@ public final class KnowledgeLoader {
         public List<SkippedFile> skipped() {
             List<SkippedFile> all = new ArrayList<>(otherSkipped);
             for (LoadedFile file : files) {
-                if (!file.ok()) {
+                if (file.skipped() != null) {
                     all.add(file.skipped());
                 }
             }

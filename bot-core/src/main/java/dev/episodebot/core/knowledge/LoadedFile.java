@@ -5,7 +5,8 @@ package dev.episodebot.core.knowledge;
  *
  * @param ref the file as found on disk (size and time tell whether it changed since)
  * @param transcript the parsed transcript, or null when skipped
- * @param skipped why the file was skipped, or null
+ * @param skipped why the file was skipped, or null; set together with a transcript when the file
+ *     became unreadable and its previous version is still served
  */
 public record LoadedFile(KnowledgeFileRef ref, Transcript transcript, SkippedFile skipped) {
 

@@ -171,10 +171,22 @@ public final class KnowledgeBase {
         Map<String, FileChunks> nextFiles = new HashMap<>();
         List<Chunk> chunks = new ArrayList<>();
         List<SourceSummary> sources = new ArrayList<>();
-        for (LoadedFile file : load.files()) {
+        List<SkippedFile> skipped = new ArrayList<>(load.otherSkipped());
+        for (LoadedFile loaded : load.files()) {
+            LoadedFile file = loaded;
             FileChunks before = files.get(file.ref().source());
+            if (!file.ok() && before != null && before.file().ok()) {
+                // a file that was indexed became unreadable: keep serving its last good version
+                file = new LoadedFile(file.ref(), before.file().transcript(), new SkippedFile(file.ref().source(),
+                        file.skipped().reason() + "; serving the previous version"));
+                log.warn("Knowledge file {} can no longer be read ({}); its previous version stays indexed",
+                        file.ref().source(), loaded.skipped().reason());
+            }
+            if (file.skipped() != null) {
+                skipped.add(file.skipped());
+            }
             List<Chunk> fileChunks;
-            if (before != null && before.file() == file) {
+            if (before != null && (before.file() == file || before.file().transcript() == file.transcript())) {
                 fileChunks = before.chunks();
             } else if (file.ok()) {
                 fileChunks = e.chunker().chunk(file.transcript());
@@ -193,14 +205,14 @@ public final class KnowledgeBase {
             texts.add(chunk.text());
         }
         CachingEmbedder.Outcome outcome = e.embedder().embedAll(texts, listener);
-        KnowledgeIndex next = KnowledgeIndex.build(e.spec(), chunks, outcome.vectors(), sources, load.skipped(), started);
+        KnowledgeIndex next = KnowledgeIndex.build(e.spec(), chunks, outcome.vectors(), sources, skipped, started);
         current.set(next);
         files = Map.copyOf(nextFiles);
         if (e.embedder().cache() instanceof DiskEmbeddingCache disk) {
             disk.compact(texts);
         }
         return new RefreshReport(Instant.now(), Duration.between(started, Instant.now()), added, changed, removed,
-                outcome.embedded(), outcome.reused(), sources.size(), chunks.size(), load.skipped(), null);
+                outcome.embedded(), outcome.reused(), sources.size(), chunks.size(), skipped, null);
     }
 
     private Embedding embedding(List<Transcript> transcripts) throws IOException {

@@ -1,0 +1,6 @@
+/**
+ * Keeping the index fresh while the bot runs: {@link dev.episodebot.core.refresh.KnowledgeWatcher}
+ * watches the knowledge folder and its subfolders with the JDK {@link java.nio.file.WatchService}
+ * and debounces bursts of changes (an editor's save-by-rename, a bulk copy) into one refresh.
+ */
+package dev.episodebot.core.refresh;
