@@ -159,8 +159,10 @@ public final class EvidenceFinder {
 
     /**
      * The weighted IDF mass of what the question asks about. Terms the knowledge never uses weigh
-     * as much as the rarest term when the question is in the knowledge's script, nothing otherwise.
-     * With several variants (a translation), the heaviest counts.
+     * as much as the rarest term when the question is in the knowledge's script, nothing otherwise
+     * — except a Chinese bigram that straddles two known words (祥物|阿福 → 物阿): character
+     * bigrams make such junk at every word boundary, and it says nothing about coverage. With
+     * several variants (a translation), the heaviest counts.
      */
     private static double questionMass(LexicalIndex lexical, List<String> queries, double knowledgeCjkShare) {
         double unknownIdf = lexical.maxIdf();
@@ -168,17 +170,46 @@ public final class EvidenceFinder {
         double total = 0;
         for (String query : queries) {
             boolean sameScript = (Language.detect(query) == Language.ZH) == knowledgeCjk;
-            double sum = 0;
+            List<String> terms = lexical.terms(query);
+            Map<String, LexicalIndex.WeightedTerm> weighted = new HashMap<>();
             for (LexicalIndex.WeightedTerm term : lexical.queryTerms(query)) {
+                weighted.put(term.term(), term);
+            }
+            Set<String> counted = new HashSet<>();
+            double sum = 0;
+            for (int i = 0; i < terms.size(); i++) {
+                LexicalIndex.WeightedTerm term = weighted.get(terms.get(i));
+                if (term == null || !counted.add(term.term())) {
+                    continue;
+                }
                 if (term.idf() > 0) {
                     sum += term.weight() * term.idf();
-                } else if (sameScript) {
+                } else if (sameScript && !straddlesKnownWords(terms, i, weighted)) {
                     sum += term.weight() * unknownIdf;
                 }
             }
             total = Math.max(total, sum);
         }
         return total;
+    }
+
+    /** Whether the CJK bigram at {@code i} sits between two bigrams the knowledge uses (or that carry no weight). */
+    private static boolean straddlesKnownWords(List<String> terms, int i, Map<String, LexicalIndex.WeightedTerm> weighted) {
+        String term = terms.get(i);
+        if (term.length() != 2 || !Language.isCjk(term.charAt(0)) || i == 0 || i + 1 >= terms.size()) {
+            return false;
+        }
+        return knownOrNeutral(terms.get(i - 1), term.charAt(0), true, weighted)
+                && knownOrNeutral(terms.get(i + 1), term.charAt(1), false, weighted);
+    }
+
+    private static boolean knownOrNeutral(String neighbour, char shared, boolean left,
+            Map<String, LexicalIndex.WeightedTerm> weighted) {
+        if (neighbour.length() != 2 || neighbour.charAt(left ? 1 : 0) != shared) {
+            return false; // not the overlapping neighbour in the same run of characters
+        }
+        LexicalIndex.WeightedTerm w = weighted.get(neighbour);
+        return w == null || w.idf() > 0;
     }
 
     private record Candidate(RetrievedPassage passage, int index, int rank, double ownShare, double windowCoverage) {
