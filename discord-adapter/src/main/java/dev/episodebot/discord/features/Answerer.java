@@ -1,0 +1,71 @@
+package dev.episodebot.discord.features;
+
+import dev.episodebot.core.BotCommand;
+import dev.episodebot.core.BotReply;
+import dev.episodebot.core.BotRequest;
+import dev.episodebot.core.EpisodeBot;
+import dev.episodebot.core.Language;
+import dev.episodebot.discord.render.AdapterTexts;
+import dev.episodebot.discord.render.ReplyRenderer;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asks the core and delivers its reply, on the {@link AnswerExecutor}, never on the calling (JDA
+ * event) thread. The adapter holds no answering logic: every request goes to
+ * {@link EpisodeBot#handle(BotCommand, BotRequest)} as it is, and the reply is only rendered.
+ */
+public final class Answerer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Answerer.class);
+
+    private final EpisodeBot bot;
+    private final AnswerExecutor executor;
+    private final ReplyRenderer renderer;
+
+    public Answerer(EpisodeBot bot, AnswerExecutor executor, ReplyRenderer renderer) {
+        this.bot = Objects.requireNonNull(bot, "bot");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+    }
+
+    /**
+     * Queues the request; when the executor is full or closing, tells the user the bot is busy
+     * instead (without waiting).
+     */
+    public void answer(BotCommand command, BotRequest request, ReplyTarget target) {
+        if (!executor.submit(() -> run(command, request, target))) {
+            LOG.warn("Discord answer queue full or closing; told user {} the bot is busy.", request.userId());
+            target.notify(renderer.notice(AdapterTexts.busy(Language.detect(request.text()))));
+        }
+    }
+
+    /** Whether new questions are still taken. */
+    public boolean isAccepting() {
+        return executor.isAccepting();
+    }
+
+    /** The renderer for the adapter's own notices. */
+    ReplyRenderer renderer() {
+        return renderer;
+    }
+
+    private void run(BotCommand command, BotRequest request, ReplyTarget target) {
+        target.showWorking();
+        BotReply reply;
+        try {
+            reply = bot.handle(command, request);
+        } catch (RuntimeException e) {
+            LOG.error("The core failed to handle /{} in conversation {}.", command.word(), request.conversationId(), e);
+            Language language = Language.detect(request.text());
+            reply = BotReply.refusal(AdapterTexts.failure(language), language);
+        }
+        try {
+            target.send(renderer.render(reply));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not deliver the reply to /{} in conversation {}: {}", command.word(),
+                    request.conversationId(), e.toString());
+        }
+    }
+}
