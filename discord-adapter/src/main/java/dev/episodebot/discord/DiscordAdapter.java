@@ -12,14 +12,18 @@ import dev.episodebot.discord.gateway.GatewayMonitor;
 import dev.episodebot.discord.gateway.JdaFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +44,15 @@ import org.slf4j.LoggerFactory;
 public final class DiscordAdapter implements PlatformAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
+
+    /** What the bot needs in a server: read and answer, start threads and answer there, embed citations. */
+    public static final Set<Permission> PERMISSIONS = Collections.unmodifiableSet(EnumSet.of(
+            Permission.VIEW_CHANNEL,
+            Permission.MESSAGE_SEND,
+            Permission.MESSAGE_SEND_IN_THREADS,
+            Permission.CREATE_PUBLIC_THREADS,
+            Permission.MESSAGE_EMBED_LINKS,
+            Permission.MESSAGE_HISTORY));
 
     private final DiscordConfig config;
     private final EpisodeBot bot;
@@ -107,6 +120,8 @@ public final class DiscordAdapter implements PlatformAdapter {
         awaitReady(client);
         LOG.info("Discord adapter ready as {} (id {}) in {} server(s).", client.getSelfUser().getName(),
                 client.getSelfUser().getId(), client.getGuildCache().size());
+        LOG.info("Invite the bot to a server with: {}",
+                client.setRequiredScopes("applications.commands").getInviteUrl(PERMISSIONS));
         SlashCommands.register(client, config.guildId());
     }
 

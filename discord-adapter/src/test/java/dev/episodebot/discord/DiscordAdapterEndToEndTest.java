@@ -24,6 +24,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -201,6 +204,56 @@ class DiscordAdapterEndToEndTest {
         } finally {
             monitorLog.detachAppender(log);
         }
+    }
+
+    @Test
+    void closeTakesNoNewWorkAndLetsTheAnswerInFlightFinishBeforeJdaShutsDown() throws Exception {
+        // GIVEN a slow core, and a question it is answering
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        EpisodeBot slowCore = (command, request) -> {
+            asked.countDown();
+            try {
+                release.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return stubCore.handle(command, request);
+        };
+        adapter = new DiscordAdapter(config(Map.of()), slowCore, (replyId, platform, userId, vote) -> true);
+        adapter.start();
+        String inFlight = discord.sendSlashCommand("ask", Map.of("question", QUESTION), FakeDiscordServer.USER_ID);
+        assertThat(asked.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+
+        // WHEN the adapter is closed
+        Thread closer = new Thread(adapter::close, "closer");
+        closer.start();
+        closer.join(300);
+
+        // THEN it waits for the answer with JDA still connected
+        assertThat(closer.isAlive()).isTrue();
+        assertThat(adapter.isConnected()).isTrue();
+
+        // AND new work is not taken: a mention is ignored, a slash command is told the bot is busy
+        discord.sendGuildMessage(FakeDiscordServer.CHANNEL_ID, "<@" + FakeDiscordServer.BOT_ID + "> " + QUESTION,
+                FakeDiscordServer.USER_ID, true);
+        String late = discord.sendSlashCommand("ask", Map.of("question", QUESTION), FakeDiscordServer.USER_ID);
+        RestCall busy = discord.awaitCall("PATCH", "/api/v10/webhooks/\\d+/" + late + "/messages/@original", TIMEOUT);
+        assertThat(busy.json().getString("content")).contains("请过一分钟再问");
+
+        // WHEN the answer in flight completes
+        release.countDown();
+        closer.join(TIMEOUT.toMillis());
+
+        // THEN it was delivered, and only then did JDA shut down
+        assertThat(closer.isAlive()).isFalse();
+        RestCall answer = discord.awaitCall("PATCH", "/api/v10/webhooks/\\d+/" + inFlight + "/messages/@original",
+                Duration.ZERO);
+        assertThat(answer.json().getString("content")).isEqualTo(ANSWER);
+        assertThat(discord.calls()).noneMatch(call -> call.path().endsWith("/threads"));
+        assertThat(requests).hasSize(1);
+        assertThat(adapter.isConnected()).isFalse();
+        assertThat(adapter.jda().getStatus()).isEqualTo(JDA.Status.SHUTDOWN);
     }
 
     private int indexOf(RestCall call) {

@@ -36,19 +36,17 @@ public final class Answerer {
      */
     public void answer(BotCommand command, BotRequest request, ReplyTarget target) {
         if (!executor.submit(() -> run(command, request, target))) {
-            LOG.warn("Discord answer queue full or closing; told user {} the bot is busy.", request.userId());
-            target.notify(renderer.notice(AdapterTexts.busy(Language.detect(request.text()))));
+            Language language = Language.detect(request.text());
+            boolean closing = !executor.isAccepting();
+            LOG.warn("Discord answer queue {}; told user {} to ask again later.", closing ? "closed" : "full",
+                    request.userId());
+            target.notify(renderer.notice(closing ? AdapterTexts.restarting(language) : AdapterTexts.busy(language)));
         }
     }
 
     /** Whether new questions are still taken. */
     public boolean isAccepting() {
         return executor.isAccepting();
-    }
-
-    /** The renderer for the adapter's own notices. */
-    ReplyRenderer renderer() {
-        return renderer;
     }
 
     private void run(BotCommand command, BotRequest request, ReplyTarget target) {

@@ -16,11 +16,18 @@ public final class AdapterTexts {
         return locale != null && locale.getLocale().startsWith("zh") ? Language.ZH : Language.EN;
     }
 
-    /** When the adapter's own queue is full or it is shutting down. */
+    /** When the adapter's own queue is full. */
     public static String busy(Language language) {
         return language == Language.ZH
                 ? "我现在正忙着回答很多问题，请过一分钟再问。"
                 : "I'm answering a lot of questions right now. Please ask again in a minute.";
+    }
+
+    /** When the adapter is shutting down and takes no new questions. */
+    public static String restarting(Language language) {
+        return language == Language.ZH
+                ? "我正在重启，请过一分钟再问。"
+                : "I'm restarting. Please ask again in a minute.";
     }
 
     /** When answering failed unexpectedly. */

@@ -322,7 +322,7 @@ public final class FakeDiscordServer implements AutoCloseable {
     public void close() throws IOException {
         WebSocket socket = gateway;
         if (socket != null) {
-            socket.cancel();
+            socket.close(1001, "fake Discord stopping");
         }
         server.close();
     }
@@ -563,11 +563,11 @@ public final class FakeDiscordServer implements AutoCloseable {
             }
             RestCall call = new RestCall(request.getMethod(), path, request.getUrl().encodedQuery(),
                     request.getBody() == null ? "" : request.getBody().utf8());
+            callListeners.forEach(listener -> listener.accept(call));
             synchronized (calls) {
                 calls.add(call);
                 calls.notifyAll();
             }
-            callListeners.forEach(listener -> listener.accept(call));
             try {
                 return route(call);
             } catch (RuntimeException e) {
