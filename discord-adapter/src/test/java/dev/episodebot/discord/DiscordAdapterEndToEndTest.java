@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The adapter with the real JDA client against {@link FakeDiscordServer} on 127.0.0.1: login,
  * gateway handshake, command registration, then a {@code /ask} interaction, a mention that starts a
- * thread and a follow-up in that thread, all checked in the REST calls that come back.
+ * thread and a follow-up in that thread, a feedback click and a DM, all checked in the REST calls
+ * that come back; a refused privileged intent; and a graceful shutdown with an answer in flight.
  */
 class DiscordAdapterEndToEndTest {
 
@@ -149,13 +150,17 @@ class DiscordAdapterEndToEndTest {
         assertThat(requests.get(1)).isEqualTo(
                 new BotRequest(threadId, FakeDiscordServer.USER_ID, Platform.DISCORD, QUESTION));
 
-        // WHEN the user follows up in the thread without mentioning the bot
-        discord.sendGuildMessage(threadId, "他们后来怎么样了？", FakeDiscordServer.USER_ID, false);
+        // WHEN the user writes in the thread without mentioning the bot (without the MESSAGE_CONTENT intent,
+        //      Discord sends no text for it), then follows up mentioning the bot
+        discord.sendGuildMessage(threadId, "谢谢！", FakeDiscordServer.USER_ID, false);
+        discord.sendGuildMessage(threadId, "<@" + FakeDiscordServer.BOT_ID + "> 他们后来怎么样了？",
+                FakeDiscordServer.USER_ID, true);
 
-        // THEN the follow-up uses the thread's conversation and is answered in the thread
+        // THEN only the follow-up is asked, with the thread's conversation, and answered in the thread
         discord.awaitCall("POST", "/api/v10/channels/" + threadId + "/messages", 2, TIMEOUT);
         assertThat(requests.get(2)).isEqualTo(
                 new BotRequest(threadId, FakeDiscordServer.USER_ID, Platform.DISCORD, "他们后来怎么样了？"));
+        assertThat(commands).containsExactly(BotCommand.ASK, BotCommand.ASK, BotCommand.ASK);
 
         // WHEN the user clicks 👍 under the first answer
         String clickToken = discord.sendButtonClick("fb:u:reply-1", FakeDiscordServer.USER_ID);

@@ -4,6 +4,7 @@ import dev.episodebot.core.BotCommand;
 import dev.episodebot.core.BotRequest;
 import dev.episodebot.core.Platform;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageType;
 import net.dv8tion.jda.api.entities.SelfUser;
@@ -36,6 +37,7 @@ public final class MessageListener extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(MessageListener.class);
 
     private final Answerer answerer;
+    private final AtomicBoolean hintedContentIntent = new AtomicBoolean();
 
     public MessageListener(Answerer answerer) {
         this.answerer = Objects.requireNonNull(answerer, "answerer");
@@ -77,8 +79,11 @@ public final class MessageListener extends ListenerAdapter {
         }
         String text = withoutMention(message.getContentRaw(), self);
         if (text.isBlank() && !mentioned) {
-            LOG.debug("Skipped a message without text in thread {} (set DISCORD_MESSAGE_CONTENT=true to read "
-                    + "follow-ups that do not mention the bot).", thread.getId());
+            if (!hintedContentIntent.getAndSet(true)) {
+                LOG.info("A follow-up in a bot thread came without text: without DISCORD_MESSAGE_CONTENT=true Discord "
+                        + "sends the text only of messages that mention the bot, so mention it in the thread (this is "
+                        + "said once).");
+            }
             return;
         }
         TextCommand parsed = TextCommand.parse(text);

@@ -117,6 +117,7 @@ public final class FakeDiscordServer implements AutoCloseable {
     private volatile CountDownLatch ready = new CountDownLatch(1);
     private volatile WebSocket gateway;
     private volatile int refusedIntents;
+    private volatile int sessionIntents;
 
     private FakeDiscordServer() {}
 
@@ -271,13 +272,18 @@ public final class FakeDiscordServer implements AutoCloseable {
     }
 
     /**
-     * Sends a MESSAGE_CREATE from a user in a server channel or thread.
+     * Sends a MESSAGE_CREATE from a user in a server channel or thread. Like Discord, it leaves the
+     * content out when the session did not ask for the MESSAGE_CONTENT intent and the message does
+     * not mention the bot.
      *
      * @param mentionBot whether the message mentions the bot (the content should then contain {@code <@BOT_ID>})
      * @return the message id
      */
     public String sendGuildMessage(String channelId, String content, String userId, boolean mentionBot) {
         String messageId = newId();
+        if (!mentionBot && (sessionIntents & MESSAGE_CONTENT_INTENT) == 0) {
+            content = "";
+        }
         DataArray mentions = DataArray.empty();
         if (mentionBot) {
             mentions.add(user(BOT_ID, BOT_NAME, true).put("member", member(null, DataArray.empty().add(BOT_ROLE_ID))));
@@ -653,6 +659,7 @@ public final class FakeDiscordServer implements AutoCloseable {
 
         private void identify(WebSocket webSocket, DataObject identify) {
             identifies.add(identify);
+            sessionIntents = identify.getInt("intents");
             if ((identify.getInt("intents") & refusedIntents) != 0) {
                 webSocket.close(4014, "Disallowed intent(s).");
                 return;
