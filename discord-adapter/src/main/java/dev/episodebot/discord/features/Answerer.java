@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * event) thread. The adapter holds no answering logic: every request goes to
  * {@link EpisodeBot#handle(BotCommand, BotRequest)} as it is, and the reply is only rendered.
  */
-public final class Answerer {
+final class Answerer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Answerer.class);
 
@@ -24,7 +24,7 @@ public final class Answerer {
     private final AnswerExecutor executor;
     private final ReplyRenderer renderer;
 
-    public Answerer(EpisodeBot bot, AnswerExecutor executor, ReplyRenderer renderer) {
+    Answerer(EpisodeBot bot, AnswerExecutor executor, ReplyRenderer renderer) {
         this.bot = Objects.requireNonNull(bot, "bot");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
@@ -34,7 +34,7 @@ public final class Answerer {
      * Queues the request; when the executor is full or closing, tells the user the bot is busy
      * instead (without waiting).
      */
-    public void answer(BotCommand command, BotRequest request, ReplyTarget target) {
+    void answer(BotCommand command, BotRequest request, ReplyTarget target) {
         if (!executor.submit(() -> run(command, request, target))) {
             Language language = Language.detect(request.text());
             boolean closing = !executor.isAccepting();
@@ -45,7 +45,7 @@ public final class Answerer {
     }
 
     /** Whether new questions are still taken. */
-    public boolean isAccepting() {
+    boolean isAccepting() {
         return executor.isAccepting();
     }
 

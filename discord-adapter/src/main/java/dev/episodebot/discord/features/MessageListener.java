@@ -39,7 +39,7 @@ public final class MessageListener extends ListenerAdapter {
     private final Answerer answerer;
     private final AtomicBoolean hintedContentIntent = new AtomicBoolean();
 
-    public MessageListener(Answerer answerer) {
+    MessageListener(Answerer answerer) {
         this.answerer = Objects.requireNonNull(answerer, "answerer");
     }
 

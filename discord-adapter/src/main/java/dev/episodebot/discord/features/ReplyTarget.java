@@ -4,7 +4,7 @@ import java.util.List;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /** Where the messages of one reply go: an interaction's hook, a thread, a DM, a channel. */
-public interface ReplyTarget {
+interface ReplyTarget {
 
     /** Shows that the bot is working (a typing indicator), where the platform has one. Non-blocking. */
     void showWorking();

@@ -27,7 +27,7 @@ public final class SlashCommandListener extends ListenerAdapter {
 
     private final Answerer answerer;
 
-    public SlashCommandListener(Answerer answerer) {
+    SlashCommandListener(Answerer answerer) {
         this.answerer = Objects.requireNonNull(answerer, "answerer");
     }
 
