@@ -1,0 +1,84 @@
+package dev.episodebot.discord.features;
+
+import dev.episodebot.core.BotCommand;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.requests.restaction.CommandListUpdateAction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The slash commands, one per core {@link BotCommand} ({@code /ask question:}, {@code /sources},
+ * {@code /new}, {@code /status}, {@code /help}, {@code /reload}), with Chinese descriptions for
+ * Chinese clients, and their registration: to one server when {@code DISCORD_GUILD_ID} is set
+ * (instant, for testing), else globally (usable in servers and in DMs with the bot).
+ *
+ * <p>{@code /reload} is visible to everyone on purpose: who may reload is decided by the core from
+ * {@code BOT_ADMINS}, whatever the server's permissions say.
+ */
+public final class SlashCommands {
+
+    /** The option of {@code /ask}. */
+    public static final String QUESTION_OPTION = "question";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlashCommands.class);
+
+    private SlashCommands() {}
+
+    /** The command definitions, in {@link BotCommand} order. */
+    public static List<SlashCommandData> definitions() {
+        List<SlashCommandData> commands = new ArrayList<>();
+        for (BotCommand command : BotCommand.values()) {
+            SlashCommandData data = Commands.slash(command.word(), command.description())
+                    .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, command.descriptionZh());
+            if (command == BotCommand.ASK) {
+                data.addOptions(new OptionData(OptionType.STRING, QUESTION_OPTION, "Your question about the episode", true)
+                        .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, "你想问的关于本期节目的问题"));
+            }
+            commands.add(data);
+        }
+        return commands;
+    }
+
+    /**
+     * Registers (replaces) the bot's commands, in the background.
+     *
+     * @param guildId the server to register to, or null for global registration
+     * @return the registered commands; failures are logged and complete the future exceptionally
+     */
+    public static CompletableFuture<List<Command>> register(JDA jda, Long guildId) {
+        CommandListUpdateAction update;
+        String where;
+        Guild guild = guildId == null ? null : jda.getGuildById(guildId);
+        if (guildId != null && guild == null) {
+            LOG.warn("DISCORD_GUILD_ID {} is not a server the bot is in; registering the slash commands globally "
+                    + "instead (they can take up to an hour to appear).", Long.toUnsignedString(guildId));
+        }
+        if (guild != null) {
+            update = guild.updateCommands();
+            where = "server " + guild.getId();
+        } else {
+            update = jda.updateCommands();
+            where = "all servers and DMs";
+        }
+        return update.addCommands(definitions()).submit().whenComplete((commands, error) -> {
+            if (error != null) {
+                LOG.error("Could not register the slash commands for {}: {} (was the bot invited with the "
+                        + "applications.commands scope?)", where, error.toString());
+            } else {
+                LOG.info("Registered slash commands for {}: {}", where,
+                        commands.stream().map(c -> "/" + c.getName()).collect(Collectors.joining(" ")));
+            }
+        });
+    }
+}

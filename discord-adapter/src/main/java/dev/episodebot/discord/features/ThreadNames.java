@@ -1,0 +1,25 @@
+package dev.episodebot.discord.features;
+
+/** The name of the thread the bot starts for a question: the question, shortened to Discord's 100 characters. */
+final class ThreadNames {
+
+    /** Discord's limit for a channel name. */
+    static final int MAX_LENGTH = 100;
+
+    private ThreadNames() {}
+
+    static String forQuestion(String question) {
+        String name = question.replaceAll("\\s+", " ").strip();
+        if (name.isEmpty()) {
+            return "Question";
+        }
+        if (name.length() <= MAX_LENGTH) {
+            return name;
+        }
+        int end = MAX_LENGTH - 1;
+        if (Character.isHighSurrogate(name.charAt(end - 1))) {
+            end--;
+        }
+        return name.substring(0, end) + "…";
+    }
+}

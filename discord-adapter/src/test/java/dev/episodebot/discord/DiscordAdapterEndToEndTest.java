@@ -1,0 +1,267 @@
+package dev.episodebot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.episodebot.core.BotCommand;
+import dev.episodebot.core.BotReply;
+import dev.episodebot.core.BotRequest;
+import dev.episodebot.core.Citation;
+import dev.episodebot.core.EpisodeBot;
+import dev.episodebot.core.Language;
+import dev.episodebot.core.Platform;
+import dev.episodebot.core.ReplyKind;
+import dev.episodebot.core.config.ConfigException;
+import dev.episodebot.core.config.Env;
+import dev.episodebot.discord.fake.FakeDiscordServer;
+import dev.episodebot.discord.fake.FakeDiscordServer.RestCall;
+import dev.episodebot.discord.gateway.GatewayMonitor;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.utils.data.DataArray;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The adapter with the real JDA client against {@link FakeDiscordServer} on 127.0.0.1: login,
+ * gateway handshake, command registration, then a {@code /ask} interaction, a mention that starts a
+ * thread and a follow-up in that thread, a feedback click and a DM, all checked in the REST calls
+ * that come back; a refused privileged intent; and a graceful shutdown with an answer in flight.
+ */
+class DiscordAdapterEndToEndTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final String QUESTION = "Reka 的技术团队有多少人？";
+    private static final String ANSWER = "Reka 的技术团队不到 15 人，却做出了这些成就。";
+    private static final String QUOTE = "这些成就是由不到 15 人的技术团队完成的";
+
+    private final List<BotRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<BotCommand> commands = new CopyOnWriteArrayList<>();
+    private final List<String> votes = new CopyOnWriteArrayList<>();
+    private FakeDiscordServer discord;
+    private DiscordAdapter adapter;
+
+    /** A stand-in for the core: answers "15" with a citation, as the real core does for this question. */
+    private final EpisodeBot stubCore = (command, request) -> {
+        commands.add(command);
+        requests.add(request);
+        if (command != BotCommand.ASK) {
+            return BotReply.info("Help for " + command.word(), Language.EN);
+        }
+        Citation citation = new Citation("episode-yi-tay-returns-to-google.txt", 114, 114, null, null, null, QUOTE,
+                "Yi Tay 重返谷歌");
+        return new BotReply("reply-" + requests.size(), ANSWER, List.of(citation), true, Language.ZH, ReplyKind.ANSWER);
+    };
+
+    @BeforeEach
+    void startFakeDiscord() throws Exception {
+        discord = FakeDiscordServer.start(0);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (adapter != null) {
+            adapter.close();
+        }
+        discord.close();
+    }
+
+    private DiscordConfig config(Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                DiscordConfig.TOKEN, FakeDiscordServer.TOKEN,
+                DiscordConfig.GUILD_ID, FakeDiscordServer.GUILD_ID,
+                DiscordConfig.REST_URL, discord.restUrl().toString(),
+                DiscordConfig.GATEWAY_URL, discord.gatewayUrl().toString()));
+        env.putAll(extra);
+        return DiscordConfig.from(new Env(env)).withTimeouts(Duration.ofSeconds(10), TIMEOUT);
+    }
+
+    @Test
+    void answersSlashCommandMentionAndThreadFollowUpThroughTheRealJdaClient() throws Exception {
+        // GIVEN the adapter, with a stub core, started against the fake Discord
+        adapter = new DiscordAdapter(config(Map.of()), stubCore, (replyId, platform, userId, vote) -> {
+            votes.add(platform + " " + userId + " " + vote + " " + replyId);
+            return true;
+        });
+        adapter.start();
+
+        // THEN it logged in, connected without compression, identified with the non-privileged intents
+        assertThat(adapter.isConnected()).isTrue();
+        assertThat(discord.calls().get(0).path()).isEqualTo("/api/v10/users/@me");
+        assertThat(discord.gatewayQueries()).containsExactly("encoding=json&v=10");
+        DataObject identify = discord.identifies().get(0);
+        assertThat(identify.getString("token")).isEqualTo(FakeDiscordServer.TOKEN);
+        int intents = identify.getInt("intents");
+        assertThat(intents & GatewayIntent.GUILD_MESSAGES.getRawValue()).isNotZero();
+        assertThat(intents & GatewayIntent.DIRECT_MESSAGES.getRawValue()).isNotZero();
+        assertThat(intents & GatewayIntent.MESSAGE_CONTENT.getRawValue()).isZero();
+
+        // AND registered the six slash commands to the test server
+        RestCall registration = discord.awaitCall("PUT", "/api/v10/applications/" + FakeDiscordServer.APPLICATION_ID
+                + "/guilds/" + FakeDiscordServer.GUILD_ID + "/commands", TIMEOUT);
+        DataArray registered = registration.jsonArray();
+        assertThat(registered.length()).isEqualTo(6);
+        assertThat(registered.getObject(0).getString("name")).isEqualTo("ask");
+
+        // WHEN a user runs /ask in the channel
+        String token = discord.sendSlashCommand("ask", Map.of("question", QUESTION), FakeDiscordServer.USER_ID);
+
+        // THEN the interaction is deferred first, then the original response becomes the answer
+        RestCall callback = discord.awaitCall("POST", "/api/v10/interactions/\\d+/" + token + "/callback", TIMEOUT);
+        assertThat(callback.json().getInt("type")).isEqualTo(5); // DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE
+        RestCall original = discord.awaitCall("PATCH",
+                "/api/v10/webhooks/" + FakeDiscordServer.APPLICATION_ID + "/" + token + "/messages/@original", TIMEOUT);
+        DataObject answer = original.json();
+        assertThat(answer.getString("content")).contains("15").isEqualTo(ANSWER);
+        assertThat(answer.getObject("allowed_mentions").getArray("parse").length()).isZero();
+        DataObject embed = answer.getArray("embeds").getObject(0);
+        assertThat(embed.getArray("fields").getObject(0).getString("value")).contains(QUOTE);
+        assertThat(original.body()).contains("fb:u:reply-1", "fb:d:reply-1");
+        assertThat(indexOf(callback)).isLessThan(indexOf(original));
+        assertThat(requests.get(0)).isEqualTo(new BotRequest(
+                FakeDiscordServer.CHANNEL_ID + ":" + FakeDiscordServer.USER_ID, FakeDiscordServer.USER_ID,
+                Platform.DISCORD, QUESTION));
+
+        // WHEN a user mentions the bot with the question in the channel
+        String messageId = discord.sendGuildMessage(FakeDiscordServer.CHANNEL_ID,
+                "<@" + FakeDiscordServer.BOT_ID + "> " + QUESTION, FakeDiscordServer.USER_ID, true);
+
+        // THEN a thread is started on that message and answered in
+        RestCall thread = discord.awaitCall("POST",
+                "/api/v10/channels/" + FakeDiscordServer.CHANNEL_ID + "/messages/" + messageId + "/threads", TIMEOUT);
+        assertThat(thread.json().getString("name")).isEqualTo(QUESTION);
+        String threadId = messageId; // Discord gives a thread started on a message the message's id
+        RestCall threadReply = discord.awaitCall("POST", "/api/v10/channels/" + threadId + "/messages", TIMEOUT);
+        assertThat(threadReply.json().getString("content")).isEqualTo(ANSWER);
+        assertThat(threadReply.json().getObject("allowed_mentions").getArray("parse").length()).isZero();
+        assertThat(requests.get(1)).isEqualTo(
+                new BotRequest(threadId, FakeDiscordServer.USER_ID, Platform.DISCORD, QUESTION));
+
+        // WHEN the user writes in the thread without mentioning the bot (without the MESSAGE_CONTENT intent,
+        //      Discord sends no text for it), then follows up mentioning the bot
+        discord.sendGuildMessage(threadId, "谢谢！", FakeDiscordServer.USER_ID, false);
+        discord.sendGuildMessage(threadId, "<@" + FakeDiscordServer.BOT_ID + "> 他们后来怎么样了？",
+                FakeDiscordServer.USER_ID, true);
+
+        // THEN only the follow-up is asked, with the thread's conversation, and answered in the thread
+        discord.awaitCall("POST", "/api/v10/channels/" + threadId + "/messages", 2, TIMEOUT);
+        assertThat(requests.get(2)).isEqualTo(
+                new BotRequest(threadId, FakeDiscordServer.USER_ID, Platform.DISCORD, "他们后来怎么样了？"));
+        assertThat(commands).containsExactly(BotCommand.ASK, BotCommand.ASK, BotCommand.ASK);
+
+        // WHEN the user clicks 👍 under the first answer
+        String clickToken = discord.sendButtonClick("fb:u:reply-1", FakeDiscordServer.USER_ID);
+
+        // THEN the vote is recorded through the core feedback API and acknowledged privately
+        RestCall ack = discord.awaitCall("POST", "/api/v10/interactions/\\d+/" + clickToken + "/callback", TIMEOUT);
+        assertThat(ack.json().getInt("type")).isEqualTo(4); // CHANNEL_MESSAGE_WITH_SOURCE
+        assertThat(ack.json().getObject("data").getInt("flags") & 64).isEqualTo(64); // ephemeral
+        assertThat(ack.json().getObject("data").getString("content")).isEqualTo("谢谢你的反馈！"); // zh-CN client
+        assertThat(votes).containsExactly("DISCORD " + FakeDiscordServer.USER_ID + " UP reply-1");
+
+        // WHEN the user asks in a DM, with a text command
+        discord.sendDirectMessage("/sources");
+
+        // THEN the command goes to the core with the DM's conversation and the reply to the DM
+        RestCall dmReply = discord.awaitCall("POST",
+                "/api/v10/channels/" + FakeDiscordServer.DM_CHANNEL_ID + "/messages", TIMEOUT);
+        assertThat(dmReply.json().getString("content")).isEqualTo("Help for sources");
+        assertThat(requests.get(3)).isEqualTo(new BotRequest(
+                FakeDiscordServer.DM_CHANNEL_ID, FakeDiscordServer.USER_ID, Platform.DISCORD, ""));
+        assertThat(commands).containsExactly(BotCommand.ASK, BotCommand.ASK, BotCommand.ASK, BotCommand.SOURCES);
+    }
+
+    @Test
+    void disallowedMessageContentIntentFailsStartWithDeveloperPortalAdvice() throws Exception {
+        // GIVEN a fake Discord that refuses the privileged MESSAGE_CONTENT intent, and a log capture
+        discord.refuseIntents(FakeDiscordServer.MESSAGE_CONTENT_INTENT);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger monitorLog = (Logger) LoggerFactory.getLogger(GatewayMonitor.class);
+        monitorLog.addAppender(log);
+        adapter = new DiscordAdapter(config(Map.of(DiscordConfig.MESSAGE_CONTENT, "true")), stubCore,
+                (replyId, platform, userId, vote) -> true);
+
+        try {
+            // WHEN the adapter starts
+            // THEN it fails, naming exactly what to enable in the Developer Portal (or what to unset)
+            assertThatThrownBy(adapter::start)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("Bot → Privileged Gateway Intents → Message Content Intent")
+                    .hasMessageContaining("unset DISCORD_MESSAGE_CONTENT");
+            assertThat(log.list).anySatisfy(event -> assertThat(event.getFormattedMessage())
+                    .contains("close code 4014", "Bot → Privileged Gateway Intents → Message Content Intent"));
+            assertThat(discord.identifies().get(0).getInt("intents") & FakeDiscordServer.MESSAGE_CONTENT_INTENT)
+                    .isNotZero();
+        } finally {
+            monitorLog.detachAppender(log);
+        }
+    }
+
+    @Test
+    void closeTakesNoNewWorkAndLetsTheAnswerInFlightFinishBeforeJdaShutsDown() throws Exception {
+        // GIVEN a slow core, and a question it is answering
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        EpisodeBot slowCore = (command, request) -> {
+            asked.countDown();
+            try {
+                release.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return stubCore.handle(command, request);
+        };
+        adapter = new DiscordAdapter(config(Map.of()), slowCore, (replyId, platform, userId, vote) -> true);
+        adapter.start();
+        String inFlight = discord.sendSlashCommand("ask", Map.of("question", QUESTION), FakeDiscordServer.USER_ID);
+        assertThat(asked.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+
+        // WHEN the adapter is closed
+        Thread closer = new Thread(adapter::close, "closer");
+        closer.start();
+        closer.join(300);
+
+        // THEN it waits for the answer with JDA still connected
+        assertThat(closer.isAlive()).isTrue();
+        assertThat(adapter.isConnected()).isTrue();
+
+        // AND new work is not taken: a mention is ignored, a slash command is told the bot is busy
+        discord.sendGuildMessage(FakeDiscordServer.CHANNEL_ID, "<@" + FakeDiscordServer.BOT_ID + "> " + QUESTION,
+                FakeDiscordServer.USER_ID, true);
+        String late = discord.sendSlashCommand("ask", Map.of("question", QUESTION), FakeDiscordServer.USER_ID);
+        RestCall busy = discord.awaitCall("PATCH", "/api/v10/webhooks/\\d+/" + late + "/messages/@original", TIMEOUT);
+        assertThat(busy.json().getString("content")).contains("请过一分钟再问");
+
+        // WHEN the answer in flight completes
+        release.countDown();
+        closer.join(TIMEOUT.toMillis());
+
+        // THEN it was delivered, and only then did JDA shut down
+        assertThat(closer.isAlive()).isFalse();
+        RestCall answer = discord.awaitCall("PATCH", "/api/v10/webhooks/\\d+/" + inFlight + "/messages/@original",
+                Duration.ZERO);
+        assertThat(answer.json().getString("content")).isEqualTo(ANSWER);
+        assertThat(discord.calls()).noneMatch(call -> call.path().endsWith("/threads"));
+        assertThat(requests).hasSize(1);
+        assertThat(adapter.isConnected()).isFalse();
+        assertThat(adapter.jda().getStatus()).isEqualTo(JDA.Status.SHUTDOWN);
+    }
+
+    private int indexOf(RestCall call) {
+        return discord.calls().indexOf(call);
+    }
+}
