@@ -49,12 +49,14 @@ public final class EvidenceFinder {
         }
     }
 
-    private static final int PASSAGES_TO_SCAN = 5;
+    private static final int PASSAGES_TO_SCAN = 8;
     /** Lines quoted before and after the best line. */
     public static final int CONTEXT_BEFORE = 1;
     public static final int CONTEXT_AFTER = 2;
     private static final int MAX_LINES = 2;
     private static final double LEXICAL_WEIGHT = 0.35;
+    /** A line holding a number (a date) is the likelier answer to a quantity (time) question. */
+    private static final double ANSWER_TYPE_BONUS = 0.06;
 
     private final Thresholds thresholds;
     private final LineVectors vectors;
@@ -96,7 +98,7 @@ public final class EvidenceFinder {
                 lineTerms.add(new HashSet<>(lexical.terms(line.text())));
             }
             for (int i = 0; i < lines.size(); i++) {
-                String key = passage.chunk().source() + '#' + lines.get(i).lineNumber() + '#' + lines.get(i).text();
+                String key = key(passage, i);
                 if (candidates.containsKey(key)) {
                     continue;
                 }
@@ -121,6 +123,7 @@ public final class EvidenceFinder {
             queryVectors.add(vectors.query(query));
         }
 
+        AnswerType type = AnswerType.of(queries.get(0));
         double bestCosine = -1;
         double bestCoverage = 0;
         List<ScoredLine> scored = new ArrayList<>(list.size());
@@ -132,9 +135,27 @@ public final class EvidenceFinder {
             }
             bestCosine = Math.max(bestCosine, cosine);
             bestCoverage = Math.max(bestCoverage, c.windowCoverage());
-            double score = cosine + LEXICAL_WEIGHT * (c.ownShare() + 0.5 * c.windowCoverage()) + 0.02 / (c.rank() + 1);
+            double score = cosine + LEXICAL_WEIGHT * (c.ownShare() + 0.5 * c.windowCoverage()) + 0.02 / (c.rank() + 1)
+                    + (type.matches(c.text()) ? ANSWER_TYPE_BONUS : 0);
             scored.add(new ScoredLine(c.passage(), c.index(), score, c.ownShare(), cosine));
         }
+        // rerank the scanned passages by their best line: a line's similarity is sharper than a chunk's
+        Map<String, Double> lineScore = new HashMap<>();
+        for (ScoredLine line : scored) {
+            lineScore.merge(key(line.passage(), line.index()), line.score(), Math::max);
+        }
+        List<RetrievedPassage> reranked = new ArrayList<>(passages.subList(0, scan));
+        Map<Integer, Double> passageScore = new HashMap<>();
+        for (RetrievedPassage passage : reranked) {
+            double bestLine = -1;
+            for (int i = 0; i < passage.chunk().lines().size(); i++) {
+                bestLine = Math.max(bestLine, lineScore.getOrDefault(key(passage, i), -1.0));
+            }
+            passageScore.put(passage.ordinal(), bestLine);
+        }
+        reranked.sort((a, b) -> Double.compare(passageScore.get(b.ordinal()), passageScore.get(a.ordinal())));
+        reranked.addAll(passages.subList(scan, passages.size()));
+
         scored.sort((a, b) -> Double.compare(b.score(), a.score()));
         List<ScoredLine> best = new ArrayList<>();
         for (ScoredLine line : scored) {
@@ -154,7 +175,7 @@ public final class EvidenceFinder {
         } else {
             grounded = vocabularyShare >= thresholds.crossVocabulary() && bestCosine >= thresholds.crossLineCosine();
         }
-        return new Evidence(passages, best, bestCoverage, bestCosine, grounded);
+        return new Evidence(reranked, best, bestCoverage, bestCosine, grounded);
     }
 
     /**
@@ -210,6 +231,11 @@ public final class EvidenceFinder {
         }
         LexicalIndex.WeightedTerm w = weighted.get(neighbour);
         return w == null || w.idf() > 0;
+    }
+
+    private static String key(RetrievedPassage passage, int line) {
+        TranscriptLine l = passage.chunk().lines().get(line);
+        return passage.chunk().source() + '#' + l.lineNumber() + '#' + l.text();
     }
 
     private record Candidate(RetrievedPassage passage, int index, int rank, double ownShare, double windowCoverage) {

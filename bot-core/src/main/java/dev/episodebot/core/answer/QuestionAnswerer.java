@@ -26,8 +26,10 @@ import java.util.Optional;
  */
 public final class QuestionAnswerer {
 
-    /** How many passages retrieval returns (and the LLM sees). */
+    /** How many passages an answer keeps (and the LLM sees). */
     public static final int PASSAGES = 5;
+    /** How many candidates retrieval returns for the line-level rerank. */
+    static final int CANDIDATES = 5;
 
     private final KnowledgeBase knowledge;
     private final EvidenceFinder.Thresholds thresholds;
@@ -117,9 +119,10 @@ public final class QuestionAnswerer {
         }
 
         HybridRetriever retriever = new HybridRetriever(knowledge.queryEmbedder());
-        List<RetrievedPassage> passages = retriever.retrieve(index, variants, PASSAGES);
+        List<RetrievedPassage> candidates = retriever.retrieve(index, variants, CANDIDATES);
         Evidence evidence = new EvidenceFinder(thresholds, knowledge.lineVectors())
-                .find(index, evidenceQueries, passages, vocabularyShare);
+                .find(index, evidenceQueries, candidates, vocabularyShare);
+        List<RetrievedPassage> passages = evidence.passages().subList(0, Math.min(PASSAGES, evidence.passages().size()));
         List<String> titles = index.sources().stream().map(SourceSummary::title).distinct().toList();
         Answer fallback = extractive.answer(evidence, language, knowledgeCjk, titles, standalone);
         if (llm == null) {

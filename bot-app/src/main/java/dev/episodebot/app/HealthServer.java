@@ -1,0 +1,100 @@
+package dev.episodebot.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.episodebot.core.PlatformAdapter;
+import dev.episodebot.core.retrieval.KnowledgeBase;
+import dev.episodebot.core.retrieval.KnowledgeIndex;
+import dev.episodebot.core.retrieval.RefreshReport;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code GET /health} on {@code HEALTH_PORT} for systemd/Kubernetes probes: 200 with the adapters'
+ * connection state, the index size and the last refresh once the index is built and every started
+ * adapter is connected; 503 (same body) until then or when an adapter lost its connection.
+ */
+final class HealthServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final List<PlatformAdapter> adapters = new CopyOnWriteArrayList<>();
+    private final ObjectMapper json = new ObjectMapper();
+    private volatile KnowledgeBase knowledge;
+    private volatile boolean stopping;
+
+    HealthServer(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(port), 16);
+        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "health");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/health", this::handle);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    void knowledge(KnowledgeBase knowledgeBase) {
+        this.knowledge = knowledgeBase;
+    }
+
+    void adapter(PlatformAdapter adapter) {
+        adapters.add(adapter);
+    }
+
+    void stopping() {
+        stopping = true;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            ObjectNode body = json.createObjectNode();
+            KnowledgeBase kb = knowledge;
+            RefreshReport last = kb == null ? null : kb.lastReport();
+            boolean indexed = last != null;
+            boolean connected = true;
+            ObjectNode adapterNode = body.putObject("adapters");
+            for (PlatformAdapter adapter : adapters) {
+                boolean up = adapter.isConnected();
+                connected &= up;
+                adapterNode.put(adapter.name(), up ? "connected" : "disconnected");
+            }
+            boolean ready = indexed && connected && !stopping;
+            body.put("status", ready ? "ready" : stopping ? "stopping" : "not ready");
+            if (kb != null && indexed) {
+                KnowledgeIndex index = kb.index();
+                body.putObject("index").put("files", index.sources().size()).put("chunks", index.chunks().size())
+                        .put("model", index.model().displayName());
+                body.putObject("lastRefresh").put("at", last.finishedAt().toString())
+                        .put("seconds", last.duration().toMillis() / 1000.0).put("applied", last.applied());
+            }
+            byte[] bytes = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            exchange.sendResponseHeaders(ready ? 200 : 503, "HEAD".equals(exchange.getRequestMethod()) ? -1 : bytes.length);
+            if (!"HEAD".equals(exchange.getRequestMethod())) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
