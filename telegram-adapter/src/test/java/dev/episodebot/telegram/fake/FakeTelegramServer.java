@@ -110,7 +110,11 @@ public final class FakeTelegramServer implements AutoCloseable {
     private record Fault(int status, String contentType, String body) {
     }
 
-    private record Reply(int status, String contentType, String body) {
+    /** A response; {@code sent} is the accepted message, recorded together with the call. */
+    private record Reply(int status, String contentType, String body, SentMessage sent) {
+        Reply(int status, String contentType, String body) {
+            this(status, contentType, body, null);
+        }
     }
 
     private FakeTelegramServer(int port) throws IOException {
@@ -275,18 +279,22 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
-    /** Every accepted {@code sendMessage}, in order. */
+    /** Every accepted {@code sendMessage}, in order of arrival. */
     public List<SentMessage> sentMessages() {
         synchronized (lock) {
-            return List.copyOf(sent);
+            return sentInOrder();
         }
     }
 
-    /** The accepted messages sent to {@code chatId}, in order. */
+    /** The accepted messages sent to {@code chatId}, in order of arrival. */
     public List<SentMessage> sentTo(long chatId) {
         synchronized (lock) {
-            return sent.stream().filter(m -> m.chatId() == chatId).toList();
+            return sentInOrder().stream().filter(m -> m.chatId() == chatId).toList();
         }
+    }
+
+    private List<SentMessage> sentInOrder() {
+        return sent.stream().sorted(Comparator.comparingLong(SentMessage::seq)).toList();
     }
 
     /** Waits until {@code count} calls of {@code method} have arrived; returns them all. */
@@ -308,7 +316,7 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     /** Waits until {@code count} messages have been accepted; returns them all. */
     public List<SentMessage> awaitSentMessages(int count, Duration timeout) {
-        return awaitMatching(() -> List.copyOf(sent), list -> list.size() >= count, timeout,
+        return awaitMatching(this::sentInOrder, list -> list.size() >= count, timeout,
                 count + " sent messages");
     }
 
@@ -510,9 +518,9 @@ public final class FakeTelegramServer implements AutoCloseable {
             message.set("chat", chat(chatId, chatTypes.getOrDefault(chatId, chatId > 0 ? "private" : "supergroup")));
             message.set("from", botUser());
             message.put("text", plain);
-            sent.add(new SentMessage(seq, Instant.now(), chatId, messageId, text, parseMode, plain, replyTo,
-                    threadId, List.copyOf(callbackData)));
-            return ok(message);
+            Reply reply = ok(message);
+            return new Reply(reply.status(), reply.contentType(), reply.body(), new SentMessage(seq, Instant.now(),
+                    chatId, messageId, text, parseMode, plain, replyTo, threadId, List.copyOf(callbackData)));
         }
     }
 
@@ -695,6 +703,9 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
             call = new RecordedCall(seq, Instant.now(), token, method, params, reply.status(), response);
             calls.add(call);
+            if (reply.sent() != null) {
+                sent.add(reply.sent());
+            }
             callListener = listener;
             lock.notifyAll();
         }
