@@ -308,6 +308,22 @@ class TelegramAdapterTest {
     }
 
     @Test
+    void explainsA409ConflictAndKeepsPolling() throws Exception {
+        // GIVEN another process polls with the same token (Telegram answers 409 once)
+        server.failNext("getUpdates", 409,
+                "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
+        Incoming question = server.privateMessage(USER, "anyone?");
+
+        // WHEN the adapter starts
+        startAdapter();
+
+        // THEN a clear line is logged, and polling goes on
+        server.awaitReplyTo(USER, question.messageId(), WAIT);
+        assertThat(CapturingAppender.events()).anyMatch(e -> e.startsWith("ERROR")
+                && e.contains("409 Conflict") && e.contains("another process is polling with the same"));
+    }
+
+    @Test
     void keepsPollingWhenHandlingAnUpdateFails() throws Exception {
         // GIVEN a core that fails on one question
         core.answerWith((command, request) -> {
