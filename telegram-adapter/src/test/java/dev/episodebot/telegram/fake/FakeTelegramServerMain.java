@@ -20,14 +20,25 @@ import java.util.concurrent.CountDownLatch;
  *   quit
  * </pre>
  *
- * <p>Run it from the worktree (after {@code mvn -o -q -pl telegram-adapter -am test-compile}):
+ * <p>It needs only the test classes and Jackson. From the repository root, after
+ * {@code mvn -o -q -pl telegram-adapter -am test-compile}:
  *
  * <pre>
  *   mvn -o -q -pl telegram-adapter dependency:build-classpath -Dmdep.outputFile=/tmp/tg.cp
  *   java -cp telegram-adapter/target/test-classes:$(cat /tmp/tg.cp) \
  *       dev.episodebot.telegram.fake.FakeTelegramServerMain 8081
- *   TELEGRAM_BOT_TOKEN=123456:TEST-token TELEGRAM_API_URL=http://127.0.0.1:8081 java -jar bot-app/target/episode-bot.jar run
+ *
+ *   TELEGRAM_BOT_TOKEN=123456:TEST-token TELEGRAM_API_URL=http://127.0.0.1:8081 \
+ *       java -jar bot-app/target/episode-bot.jar run
+ *
+ *   # then type "dm 1001 Reka 的技术团队有多少人？" into the fake, or from a script:
+ *   curl -s -XPOST localhost:8081/_fake/private -d '{"user_id":1001,"text":"Reka 的技术团队有多少人？"}'
+ *   curl -s -XPOST localhost:8081/_fake/group -d '{"chat_id":-1001,"user_id":1001,"text":"just chatting"}'
+ *   curl -s -XPOST localhost:8081/_fake/group -d '{"chat_id":-1001,"user_id":1001,"text":"/ask Reka 有多少人？"}'
+ *   curl -s localhost:8081/_fake/sent
  * </pre>
+ *
+ * <p>Started with standard input closed ({@code < /dev/null &}) it serves until killed.
  */
 public final class FakeTelegramServerMain {
 
