@@ -25,6 +25,7 @@ import dev.episodebot.telegram.render.ReplyRenderer;
 import dev.episodebot.telegram.send.Sleeper;
 import dev.episodebot.telegram.send.TelegramSender;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -84,7 +85,7 @@ public final class TelegramAdapter implements PlatformAdapter {
     private ScheduledExecutorService pollThread;
     private ScheduledExecutorService typingScheduler;
     private TelegramBotsLongPollingApplication polling;
-    private BotSession session;
+    private volatile BotSession session;
 
     /**
      * @param config where to connect and what to keep where ({@link TelegramConfig#from})
@@ -230,6 +231,7 @@ public final class TelegramAdapter implements PlatformAdapter {
             return;
         }
         closed = true;
+        long startNanos = System.nanoTime();
         // end the long poll quietly: no new poll is sent, the one in flight loses its socket
         health.stopping();
         if (session != null) {
@@ -237,10 +239,11 @@ public final class TelegramAdapter implements PlatformAdapter {
         }
         pollingSockets.closeAll();
         if (pollThread != null) {
+            // the poller may still be parsing its last response (the first parse of an Update is slow)
             pollThread.shutdownNow();
-            if (!awaitQuietly(pollThread, 2) && pollingClient != null) {
+            if (!awaitQuietly(pollThread, config.tuning().shutdownGrace()) && pollingClient != null) {
                 pollingClient.dispatcher().cancelAll();
-                awaitQuietly(pollThread, 3);
+                awaitQuietly(pollThread, Duration.ofSeconds(2));
             }
         }
         if (polling != null) {
@@ -263,12 +266,12 @@ public final class TelegramAdapter implements PlatformAdapter {
         if (sendingClient != null) {
             TelegramHttpClients.shutdown(sendingClient);
         }
-        log.info("Telegram adapter stopped.");
+        log.info("Telegram adapter stopped in {} ms.", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
     }
 
-    private static boolean awaitQuietly(ScheduledExecutorService executor, int seconds) {
+    private static boolean awaitQuietly(ScheduledExecutorService executor, Duration timeout) {
         try {
-            return executor.awaitTermination(seconds, TimeUnit.SECONDS);
+            return executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -103,8 +103,9 @@ class TelegramAdapterTest {
         // WHEN it closes
         adapter.close();
 
-        // THEN it says so
+        // THEN it says so, and ending the long poll in flight logged no error
         assertThat(adapter.isConnected()).isFalse();
+        assertThat(CapturingAppender.events()).noneMatch(e -> e.startsWith("ERROR") || e.startsWith("WARN"));
     }
 
     @Test

@@ -69,7 +69,8 @@ public final class MessageHandler {
     }
 
     private BotReply answer(BotCommand command, BotRequest request, ChatTarget target) {
-        try (TypingIndicator.Typing ignored = command == BotCommand.ASK ? typing.start(target) : () -> { }) {
+        TypingIndicator.Typing typingNow = command == BotCommand.ASK ? typing.start(target) : null;
+        try {
             BotReply reply = bot.handle(command, request);
             if (reply == null) {
                 throw new IllegalStateException("the core returned no reply");
@@ -78,6 +79,10 @@ public final class MessageHandler {
         } catch (RuntimeException e) {
             log.error("The core failed on a {} request", command, masker.redact(e));
             return apology(Language.detect(request.text()));
+        } finally {
+            if (typingNow != null) {
+                typingNow.close();
+            }
         }
     }
 

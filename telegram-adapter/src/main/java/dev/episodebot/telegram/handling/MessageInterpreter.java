@@ -1,6 +1,8 @@
 package dev.episodebot.telegram.handling;
 
 import dev.episodebot.core.BotCommand;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -106,7 +108,7 @@ public final class MessageInterpreter {
         String result = text;
         if (message.getEntities() != null && text.equals(message.getText())) {
             // text_mention entities, right to left so earlier offsets stay valid
-            var entities = new java.util.ArrayList<>(message.getEntities());
+            List<MessageEntity> entities = new ArrayList<>(message.getEntities());
             entities.sort((a, b) -> Integer.compare(offset(b), offset(a)));
             for (MessageEntity entity : entities) {
                 if ("text_mention".equals(entity.getType()) && isMine(entity.getUser())) {

@@ -73,6 +73,11 @@ public final class UpdateIntake implements LongPollingUpdateConsumer {
         }
     }
 
+    /** Nothing to release: the adapter closes the executor. */
+    @Override
+    public void close() {
+    }
+
     /** Updates of one chat share a key, so they are handled in order. */
     static Object chatKey(Update update) {
         if (update.hasMessage() && update.getMessage().getChatId() != null) {

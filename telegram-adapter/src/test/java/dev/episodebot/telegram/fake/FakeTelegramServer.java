@@ -394,7 +394,13 @@ public final class FakeTelegramServer implements AutoCloseable {
             synchronized (lock) {
                 seq = nextSeq++;
             }
-            JsonNode params = parameters(exchange);
+            JsonNode params;
+            try {
+                params = parameters(exchange);
+            } catch (IOException e) {
+                respond(exchange, error(400, "Bad Request: can't parse the request body"));
+                return;
+            }
             synchronized (lock) {
                 arrivals.add(new RecordedCall(seq, Instant.now(), token, method, params, -1, null));
                 lock.notifyAll();

@@ -111,12 +111,12 @@ class MessageInterpreterTest {
     void botsAutomaticForwardsAndChannelsAreIgnored() {
         // GIVEN a message from a bot, an automatic forward from a linked channel, a channel post
         ObjectNode fromBot = privateMessage(1, "hi");
-        fromBot.with("from").put("is_bot", true);
+        ((ObjectNode) fromBot.get("from")).put("is_bot", true);
         ObjectNode forward = groupMessage(777000, "@EpisodeBot new episode!");
         forward.put("is_automatic_forward", true);
         forward.putObject("sender_chat").put("id", -200L).put("type", "channel").put("title", "C");
         ObjectNode channelPost = groupMessage(1, "@EpisodeBot hi");
-        channelPost.with("chat").put("type", "channel");
+        ((ObjectNode) channelPost.get("chat")).put("type", "channel");
 
         // WHEN / THEN
         assertThat(interpret(fromBot)).isEmpty();
@@ -128,7 +128,7 @@ class MessageInterpreterTest {
     void anAnonymousAdminIsHeardButNeverIdentified() {
         // GIVEN a message of an anonymous group admin
         ObjectNode json = groupMessage(1087968824L, "/reload@EpisodeBot");
-        json.with("from").put("is_bot", true).put("username", "GroupAnonymousBot");
+        ((ObjectNode) json.get("from")).put("is_bot", true).put("username", "GroupAnonymousBot");
         json.putObject("sender_chat").put("id", -100L).put("type", "supergroup").put("title", "G");
 
         // WHEN / THEN the command counts, and its author is "anonymous"
