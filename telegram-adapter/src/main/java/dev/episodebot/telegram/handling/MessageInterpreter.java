@@ -35,8 +35,11 @@ public final class MessageInterpreter {
 
     public MessageInterpreter(BotIdentity me) {
         this.me = me;
-        this.mention = Pattern.compile("(?<![A-Za-z0-9_@])@" + Pattern.quote(me.username()) + "(?![A-Za-z0-9_])",
-                Pattern.CASE_INSENSITIVE);
+        // a bot always has a username; without one, only text mentions and replies can address it
+        this.mention = me.username().isEmpty()
+                ? Pattern.compile("(?!)")
+                : Pattern.compile("(?<![A-Za-z0-9_@])@" + Pattern.quote(me.username()) + "(?![A-Za-z0-9_])",
+                        Pattern.CASE_INSENSITIVE);
     }
 
     /** What {@code message} asks the bot, or empty when the bot should stay silent. */
