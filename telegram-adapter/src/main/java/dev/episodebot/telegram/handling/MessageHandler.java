@@ -1,0 +1,94 @@
+package dev.episodebot.telegram.handling;
+
+import dev.episodebot.core.BotCommand;
+import dev.episodebot.core.BotReply;
+import dev.episodebot.core.BotRequest;
+import dev.episodebot.core.EpisodeBot;
+import dev.episodebot.core.Language;
+import dev.episodebot.core.Platform;
+import dev.episodebot.telegram.http.TokenMasker;
+import dev.episodebot.telegram.render.MessagePart;
+import dev.episodebot.telegram.render.ReplyRenderer;
+import dev.episodebot.telegram.send.ChatTarget;
+import dev.episodebot.telegram.send.TelegramSender;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * One incoming message: if it asks the bot something, the core answers it (with "typing…" shown
+ * meanwhile) and the rendered reply goes back as a reply to the message, with 👍/👎 buttons under
+ * answers. If the core fails, the user gets a short apology instead of silence.
+ */
+public final class MessageHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageHandler.class);
+
+    private final MessageInterpreter interpreter;
+    private final EpisodeBot bot;
+    private final ReplyRenderer renderer;
+    private final TelegramSender sender;
+    private final TypingIndicator typing;
+    private final TokenMasker masker;
+
+    public MessageHandler(MessageInterpreter interpreter, EpisodeBot bot, ReplyRenderer renderer,
+            TelegramSender sender, TypingIndicator typing, TokenMasker masker) {
+        this.interpreter = interpreter;
+        this.bot = bot;
+        this.renderer = renderer;
+        this.sender = sender;
+        this.typing = typing;
+        this.masker = masker;
+    }
+
+    /**
+     * Handles {@code message}.
+     *
+     * @throws TelegramApiException when the reply cannot be delivered
+     */
+    public void handle(Message message) throws TelegramApiException {
+        Optional<AddressedMessage> addressed = interpreter.interpret(message);
+        if (addressed.isEmpty()) {
+            log.debug("Message {} in chat {} is not for the bot.", message.getMessageId(), message.getChatId());
+            return;
+        }
+        BotCommand command = addressed.get().command();
+        String userId = TelegramIds.userId(message);
+        BotRequest request = new BotRequest(TelegramIds.conversationId(message, userId), userId, Platform.TELEGRAM,
+                addressed.get().text());
+        ChatTarget target = new ChatTarget(message.getChatId(),
+                message.isTopicMessage() ? message.getMessageThreadId() : null);
+        log.debug("{} from user {} in chat {}", command, userId, message.getChatId());
+
+        BotReply reply = answer(command, request, target);
+        List<MessagePart> parts = renderer.render(reply);
+        sender.sendReply(target, message.getMessageId(), parts, FeedbackButtons.forReply(reply).orElse(null));
+    }
+
+    private BotReply answer(BotCommand command, BotRequest request, ChatTarget target) {
+        TypingIndicator.Typing typingNow = command == BotCommand.ASK ? typing.start(target) : null;
+        try {
+            BotReply reply = bot.handle(command, request);
+            if (reply == null) {
+                throw new IllegalStateException("the core returned no reply");
+            }
+            return reply;
+        } catch (RuntimeException e) {
+            log.error("The core failed on a {} request", command, masker.redact(e));
+            return apology(Language.detect(request.text()));
+        } finally {
+            if (typingNow != null) {
+                typingNow.close();
+            }
+        }
+    }
+
+    static BotReply apology(Language language) {
+        return BotReply.refusal(language == Language.ZH
+                ? "抱歉，回答时出了点问题，请稍后再试。"
+                : "Sorry, something went wrong while answering. Please try again in a moment.", language);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.episodebot.telegram.polling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UpdateLedgerTest {
+
+    static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    OffsetStore store(Instant now) {
+        return new OffsetStore(dir.resolve("last-update-1.properties"), Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    @Test
+    void admitsEachUpdateOnce() {
+        // GIVEN a fresh ledger
+        UpdateLedger ledger = new UpdateLedger(store(NOW));
+
+        // WHEN / THEN
+        assertThat(ledger.admit(5)).isTrue();
+        assertThat(ledger.admit(5)).isFalse();
+        assertThat(ledger.admit(4)).isFalse();
+        assertThat(ledger.admit(6)).isTrue();
+        assertThat(ledger.highestAdmitted()).isEqualTo(6);
+    }
+
+    @Test
+    void persistsOnlyWhatIsHandledWithoutGaps() {
+        // GIVEN three updates taken
+        UpdateLedger ledger = new UpdateLedger(store(NOW));
+        ledger.admit(1);
+        ledger.admit(2);
+        ledger.admit(3);
+
+        // WHEN the later ones finish first
+        ledger.complete(3);
+        ledger.complete(2);
+
+        // THEN nothing is persisted past the unfinished first one
+        assertThat(ledger.watermark()).isZero();
+        assertThat(store(NOW).load()).isEmpty();
+
+        // WHEN it finishes THEN all three are
+        ledger.complete(1);
+        assertThat(ledger.watermark()).isEqualTo(3);
+        assertThat(store(NOW).load()).hasValue(3);
+    }
+
+    @Test
+    void aRestartedLedgerDropsWhatWasHandled() {
+        // GIVEN update 7 handled before a restart
+        UpdateLedger before = new UpdateLedger(store(NOW));
+        before.admit(7);
+        before.complete(7);
+
+        // WHEN a new ledger starts from the same file
+        UpdateLedger after = new UpdateLedger(store(NOW.plusSeconds(60)));
+
+        // THEN 7 is a redelivery and 8 is new, and polling continues after 7
+        assertThat(after.admit(7)).isFalse();
+        assertThat(after.admit(8)).isTrue();
+        LedgerGetUpdatesGenerator generator = new LedgerGetUpdatesGenerator(new UpdateLedger(store(NOW)),
+                Duration.ofSeconds(50));
+        assertThat(generator.apply(0).getOffset()).isEqualTo(8);
+        assertThat(generator.apply(20).getOffset()).isEqualTo(21);
+        assertThat(generator.apply(0).getTimeout()).isEqualTo(50);
+    }
+
+    @Test
+    void aStaleOrBrokenFileIsIgnored() throws Exception {
+        // GIVEN an id stored more than a day ago
+        store(NOW.minus(Duration.ofHours(25))).save(9);
+
+        // WHEN / THEN it is not used
+        assertThat(store(NOW).load()).isEmpty();
+
+        // GIVEN a file with garbage WHEN / THEN it is not used either
+        Files.writeString(dir.resolve("last-update-1.properties"), "update_id=nine\n");
+        assertThat(store(NOW).load()).isEmpty();
+    }
+
+    @Test
+    void theFileIsPerBot() {
+        // GIVEN / WHEN / THEN
+        assertThat(OffsetStore.forBot(dir, 123).file()).isEqualTo(dir.resolve("last-update-123.properties"));
+    }
+}
