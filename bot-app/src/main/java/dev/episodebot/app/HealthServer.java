@@ -28,6 +28,7 @@ final class HealthServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private volatile KnowledgeBase knowledge;
     private volatile boolean stopping;
+    private volatile boolean started;
 
     HealthServer(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(port), 16);
@@ -52,6 +53,11 @@ final class HealthServer implements AutoCloseable {
         adapters.add(adapter);
     }
 
+    /** Every adapter has started: from now on readiness follows their connections. */
+    void started() {
+        started = true;
+    }
+
     void stopping() {
         stopping = true;
     }
@@ -73,8 +79,8 @@ final class HealthServer implements AutoCloseable {
                 connected &= up;
                 adapterNode.put(adapter.name(), up ? "connected" : "disconnected");
             }
-            boolean ready = indexed && connected && !stopping;
-            body.put("status", ready ? "ready" : stopping ? "stopping" : "not ready");
+            boolean ready = started && indexed && connected && !stopping;
+            body.put("status", ready ? "ready" : stopping ? "stopping" : started ? "not ready" : "starting");
             if (kb != null && indexed) {
                 KnowledgeIndex index = kb.index();
                 body.putObject("index").put("files", index.sources().size()).put("chunks", index.chunks().size())
