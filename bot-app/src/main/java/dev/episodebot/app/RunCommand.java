@@ -7,6 +7,7 @@ import dev.episodebot.discord.DiscordAdapter;
 import dev.episodebot.discord.DiscordConfig;
 import dev.episodebot.telegram.TelegramAdapter;
 import dev.episodebot.telegram.TelegramConfig;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,6 +27,8 @@ import picocli.CommandLine.Mixin;
 final class RunCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+    /** How long answers in flight may take to finish after SIGTERM. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     @Mixin
     CoreOptions options;
@@ -55,7 +58,9 @@ final class RunCommand implements Callable<Integer> {
         CoreConfig config = CoreConfig.from(effective);
         TelegramConfig telegramConfig = telegram ? TelegramConfig.from(effective) : null;
         DiscordConfig discordConfig = discord
-                ? DiscordConfig.from(effective).withLimits(config.maxInFlight(), config.maxQueued()) : null;
+                ? DiscordConfig.from(effective).withLimits(config.maxInFlight(), config.maxQueued())
+                        .withTimeouts(SHUTDOWN_GRACE, Duration.ofSeconds(60))
+                : null;
         int healthPort = effective.integer("HEALTH_PORT", 0, 0, 65_535);
 
         Signals.onTermination(this::requestStop);
