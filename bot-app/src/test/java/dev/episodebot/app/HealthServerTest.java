@@ -1,0 +1,84 @@
+package dev.episodebot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.episodebot.core.PlatformAdapter;
+import dev.episodebot.core.bot.BotCore;
+import dev.episodebot.core.config.CoreConfig;
+import dev.episodebot.core.testing.HashingEmbeddingModel;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code GET /health} for probes: 503 until the index is built and every adapter is connected, then 200. */
+class HealthServerTest {
+
+    @TempDir
+    Path temp;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private HttpResponse<String> get(HealthServer health) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + health.port() + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void reportsNotReadyUntilIndexedAndConnectedThenReady() throws Exception {
+        // GIVEN a core over one small transcript and an adapter whose connection we control
+        Path knowledge = Files.createDirectories(temp.resolve("knowledge"));
+        Files.writeString(knowledge.resolve("a.txt"), "第一行\n第二行\n");
+        AtomicBoolean connected = new AtomicBoolean(false);
+        PlatformAdapter adapter = new PlatformAdapter() {
+            @Override
+            public String name() {
+                return "telegram";
+            }
+
+            @Override
+            public void start() {}
+
+            @Override
+            public boolean isConnected() {
+                return connected.get();
+            }
+
+            @Override
+            public void close() {}
+        };
+        try (HealthServer health = new HealthServer(0);
+                BotCore core = BotCore.create(CoreConfig.defaults(knowledge, temp.resolve("cache"), temp.resolve("data")),
+                        spec -> new HashingEmbeddingModel(spec.dimension()), null, Clock.systemUTC())) {
+            // WHEN nothing is indexed yet THEN 503 "starting"
+            HttpResponse<String> starting = get(health);
+            assertThat(starting.statusCode()).isEqualTo(503);
+            assertThat(starting.body()).contains("\"status\":\"starting\"");
+
+            // WHEN indexed and started but the adapter is not connected THEN still 503
+            health.knowledge(core.knowledge());
+            core.refresh(dev.episodebot.core.retrieval.IndexingListener.none());
+            health.adapter(adapter);
+            health.started();
+            HttpResponse<String> disconnected = get(health);
+            assertThat(disconnected.statusCode()).isEqualTo(503);
+            assertThat(disconnected.body()).contains("\"telegram\":\"disconnected\"");
+
+            // WHEN the adapter connects THEN 200 with the index size and the last refresh
+            connected.set(true);
+            HttpResponse<String> ready = get(health);
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).contains("\"status\":\"ready\"", "\"files\":1", "\"lastRefresh\"");
+
+            // WHEN stopping THEN 503 again, so the load balancer drains the instance
+            health.stopping();
+            assertThat(get(health).statusCode()).isEqualTo(503);
+        }
+    }
+}
