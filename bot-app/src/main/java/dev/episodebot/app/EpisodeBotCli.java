@@ -32,16 +32,19 @@ public final class EpisodeBotCli implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof ConfigException) {
-                err.println("Configuration error: " + e.getMessage());
+                err.println("Configuration error: " + RedactingLayout.redact(String.valueOf(e.getMessage())));
                 return 2;
             }
-            err.println("Error: " + e.getMessage());
+            err.println("Error: " + RedactingLayout.redact(String.valueOf(e.getMessage())));
             return 1;
         });
         return cli;
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(Env.system()).execute(args));
+        Env env = Env.system();
+        RedactingLayout.addSecrets(java.util.stream.Stream.of("TELEGRAM_BOT_TOKEN", "DISCORD_TOKEN", "LLM_API_KEY")
+                .map(env::get).flatMap(java.util.Optional::stream).toList());
+        System.exit(commandLine(env).execute(args));
     }
 }
