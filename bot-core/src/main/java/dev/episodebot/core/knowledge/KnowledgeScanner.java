@@ -51,13 +51,18 @@ public final class KnowledgeScanner {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String name = file.getFileName().toString();
+                String source = relative(base, file);
+                if (attrs.isDirectory()) {
+                    // only reached at the depth limit: its content is not read
+                    if (!isIgnored(name)) {
+                        skipped.add(new SkippedFile(source, "nested deeper than " + MAX_DEPTH + " folders; not read"));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
                 if (isIgnored(name) || !reader.supports(name)) {
                     return FileVisitResult.CONTINUE;
                 }
-                String source = relative(base, file);
-                if (attrs.isDirectory()) {
-                    skipped.add(new SkippedFile(source, "nested deeper than " + MAX_DEPTH + " folders"));
-                } else if (attrs.isRegularFile()) {
+                if (attrs.isRegularFile()) {
                     files.add(new KnowledgeFileRef(file, source, attrs.size(), attrs.lastModifiedTime().toMillis()));
                 } else {
                     skipped.add(new SkippedFile(source, "not a regular file"));
