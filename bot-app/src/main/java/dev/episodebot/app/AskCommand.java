@@ -7,14 +7,19 @@ import dev.episodebot.core.config.Env;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code ask [--json] QUESTION}: answers one question from the knowledge folder and exits. */
 @Command(name = "ask", mixinStandardHelpOptions = true,
         description = "Answer one question from the knowledge folder (no token, no network without an LLM).")
 final class AskCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     CoreOptions options;
@@ -35,7 +40,7 @@ final class AskCommand implements Callable<Integer> {
     public Integer call() {
         try (BotCore core = BotCore.start(options.config(env))) {
             Answer answer = core.answerer().answer(InputCleaner.clean(String.join(" ", words)), List.of());
-            System.out.println(json ? JsonAnswer.of(answer) : answer.text());
+            spec.commandLine().getOut().println(json ? JsonAnswer.of(answer) : answer.text());
             return 0;
         }
     }

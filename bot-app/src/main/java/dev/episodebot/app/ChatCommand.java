@@ -9,16 +9,22 @@ import dev.episodebot.core.config.Env;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code chat}: a console conversation with memory; {@code /help}, {@code /new}, {@code /status} … work as in chat apps. */
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = "Talk with the bot on the console (with conversation memory; /help lists commands; /quit ends).")
 final class ChatCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     CoreOptions options;
@@ -34,11 +40,12 @@ final class ChatCommand implements Callable<Integer> {
         try (Runtime runtime = Runtime.start(options.config(env), true)) {
             BotCore core = runtime.core();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            System.out.println("Ask about the episode. /help for commands, /quit to leave.");
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Ask about the episode. /help for commands, /quit to leave.");
             String line;
             while (true) {
-                System.out.print("> ");
-                System.out.flush();
+                out.print("> ");
+                out.flush();
                 line = in.readLine();
                 if (line == null || line.strip().equals("/quit") || line.strip().equals("/exit")) {
                     return 0;
@@ -47,8 +54,8 @@ final class ChatCommand implements Callable<Integer> {
                     continue;
                 }
                 BotReply reply = handle(core, line.strip());
-                System.out.println(reply.text());
-                System.out.println();
+                out.println(reply.text());
+                out.println();
             }
         }
     }

@@ -9,12 +9,17 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code eval --questions FILE.jsonl [--report OUT.json] [--k 5]}. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measure retrieval recall, answer hits and abstention on a question set (JSON lines).")
 final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     CoreOptions options;
@@ -39,11 +44,13 @@ final class EvalCommand implements Callable<Integer> {
         try (BotCore core = BotCore.start(options.config(env))) {
             EvalRunner runner = new EvalRunner(core.answerer());
             EvalSummary summary = runner.run(runner.read(questions), k);
-            System.out.print(summary.table());
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            out.print(summary.table());
             if (report != null) {
                 runner.writeReport(summary, report);
-                System.out.println("Report: " + report);
+                out.println("Report: " + report);
             }
+            out.flush();
             return 0;
         }
     }

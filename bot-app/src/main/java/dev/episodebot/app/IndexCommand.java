@@ -8,11 +8,16 @@ import dev.episodebot.core.retrieval.RefreshReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code index}: builds or updates the embedding cache and reports what was indexed. */
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = "Build or update the embedding cache; print files, chunks and the model.")
 final class IndexCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     CoreOptions options;
@@ -26,19 +31,20 @@ final class IndexCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (BotCore core = BotCore.create(options.config(env), null, null, java.time.Clock.systemUTC())) {
-            RefreshReport report = core.refresh(new ProgressBar(System.err));
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            RefreshReport report = core.refresh(new ProgressBar(spec.commandLine().getErr()));
             KnowledgeIndex index = core.knowledge().index();
-            System.out.println("Files:  " + index.sources().size());
-            index.sources().forEach(s -> System.out.println("  " + s.source() + " — " + s.chunks() + " chunks, " + s.lines()
+            out.println("Files:  " + index.sources().size());
+            index.sources().forEach(s -> out.println("  " + s.source() + " — " + s.chunks() + " chunks, " + s.lines()
                     + " lines (" + s.title() + ")"));
-            System.out.println("Chunks: " + index.chunks().size() + " (" + report.embedded() + " embedded, "
+            out.println("Chunks: " + index.chunks().size() + " (" + report.embedded() + " embedded, "
                     + report.reused() + " from the cache)");
-            System.out.println("Model:  " + index.model().displayName());
+            out.println("Model:  " + index.model().displayName());
             for (SkippedFile skipped : report.skipped()) {
-                System.out.println("Skipped " + skipped.source() + ": " + skipped.reason());
+                out.println("Skipped " + skipped.source() + ": " + skipped.reason());
             }
             if (!report.applied()) {
-                System.out.println("Problem: " + report.problem());
+                out.println("Problem: " + report.problem());
                 return 1;
             }
             return index.isEmpty() ? 1 : 0;

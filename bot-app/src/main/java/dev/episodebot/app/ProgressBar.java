@@ -1,16 +1,16 @@
 package dev.episodebot.app;
 
 import dev.episodebot.core.retrieval.IndexingListener;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /** A one-line text progress bar on stderr while chunks are embedded. */
 final class ProgressBar implements IndexingListener {
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private int lastPercent = -1;
 
-    ProgressBar(PrintStream out) {
+    ProgressBar(PrintWriter out) {
         this.out = out;
     }
 

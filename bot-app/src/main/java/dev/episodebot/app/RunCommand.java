@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code run}: indexes the knowledge, watches it, and starts the platform adapters whose tokens
@@ -29,6 +31,9 @@ final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
     /** How long answers in flight may take to finish after SIGTERM. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     CoreOptions options;
@@ -51,7 +56,8 @@ final class RunCommand implements Callable<Integer> {
         boolean telegram = TelegramConfig.isConfigured(effective);
         boolean discord = DiscordConfig.isConfigured(effective);
         if (!telegram && !discord) {
-            System.err.println("No platform to run: set TELEGRAM_BOT_TOKEN (Telegram) and/or DISCORD_TOKEN (Discord).");
+            spec.commandLine().getErr().println(
+                    "No platform to run: set TELEGRAM_BOT_TOKEN (Telegram) and/or DISCORD_TOKEN (Discord).");
             return 2;
         }
         // validate everything before starting anything

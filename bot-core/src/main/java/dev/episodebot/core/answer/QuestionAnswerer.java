@@ -72,20 +72,23 @@ public final class QuestionAnswerer {
         }
         boolean knowledgeCjk = index.cjkShare() >= 0.3;
         boolean crossScript = (language == Language.ZH) != knowledgeCjk;
-        Instant deadline = Instant.now().plus(llmBudget);
+        // the LLM budget counts time spent in LLM calls only; retrieval in between does not use it up
+        Duration llmLeft = llmBudget;
 
         String standalone = question;
         String translation = null;
         if (rewriter != null && (!history.isEmpty() || crossScript)) {
+            Instant rewriteStart = Instant.now();
             try {
                 LlmQueryRewriter.Rewrite rewrite = rewriter.rewrite(question, history,
                         crossScript ? (knowledgeCjk ? "Simplified Chinese" : "English") : null,
-                        half(deadline));
+                        llmBudget.dividedBy(2));
                 standalone = rewrite.standalone();
                 translation = rewrite.translation();
             } catch (LlmUnavailableException e) {
                 // the answer step falls back too; retrieval goes on with the user's own words
             }
+            llmLeft = llmBudget.minus(Duration.between(rewriteStart, Instant.now()));
         }
 
         List<String> variants = new ArrayList<>();
@@ -129,7 +132,7 @@ public final class QuestionAnswerer {
             return fallback;
         }
         try {
-            LlmReply reply = llm.answer(standalone, language, passages, remaining(deadline));
+            LlmReply reply = llm.answer(standalone, language, passages, llmLeft);
             if (!reply.covered()) {
                 return new Answer(Messages.notCovered(language, titles), List.of(), false, language, passages, standalone);
             }
@@ -153,14 +156,6 @@ public final class QuestionAnswerer {
         }
         var lines = passage.chunk().lines();
         return Citations.of(passage.chunk(), lines.subList(0, Math.min(3, lines.size())));
-    }
-
-    private static Duration remaining(Instant deadline) {
-        return Duration.between(Instant.now(), deadline);
-    }
-
-    private static Duration half(Instant deadline) {
-        return remaining(deadline).dividedBy(2);
     }
 
     private static boolean isShort(String question, Language language) {

@@ -10,6 +10,14 @@ import java.util.function.ToIntFunction;
 /** Counts an embedding model's tokens with the model's own tokenizer (without the special tokens). */
 public final class TokenCounter implements ToIntFunction<String>, AutoCloseable {
 
+    static {
+        // DJL "calls home" when a tokenizer is created: it queries the EC2 metadata service
+        // (169.254.169.254) and, on EC2, a telemetry URL. The bot promises no network without an LLM.
+        if (System.getProperty("OPT_OUT_TRACKING") == null) {
+            System.setProperty("OPT_OUT_TRACKING", "true");
+        }
+    }
+
     private final HuggingFaceTokenizer tokenizer;
 
     public TokenCounter(EmbeddingModelSpec spec) {

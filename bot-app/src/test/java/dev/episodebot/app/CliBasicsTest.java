@@ -1,0 +1,90 @@
+package dev.episodebot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.episodebot.core.config.Env;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Help on every command, {@code run} without tokens, and configuration errors (no model is loaded). */
+class CliBasicsTest {
+
+    private static final Env EMPTY = new Env(Map.of());
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ask", "chat", "index", "eval", "run"})
+    void everyCommandHasHelp(String command) {
+        // GIVEN a command
+        // WHEN it is run with --help
+        Cli.Result result = Cli.run(EMPTY, command, "--help");
+
+        // THEN its usage is printed on stdout and it exits 0
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("Usage: episode-bot " + command).contains("--knowledge-dir");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void topLevelHelpListsEveryCommand() {
+        // GIVEN the command line
+        // WHEN it is run with --help, and with the help command for ask
+        Cli.Result help = Cli.run(EMPTY, "--help");
+        Cli.Result helpAsk = Cli.run(EMPTY, "help", "ask");
+
+        // THEN both print usage
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("ask", "chat", "index", "eval", "run");
+        assertThat(helpAsk.exitCode()).isZero();
+        assertThat(helpAsk.out()).startsWith("Usage: episode-bot ask");
+    }
+
+    @Test
+    void runWithoutTokensNamesBothVariablesAndFails() {
+        // GIVEN no TELEGRAM_BOT_TOKEN and no DISCORD_TOKEN (a blank one counts as unset)
+        Env env = new Env(Map.of("TELEGRAM_BOT_TOKEN", "  "));
+
+        // WHEN run is started
+        Cli.Result result = Cli.run(env, "run");
+
+        // THEN it explains which variables to set and exits non-zero
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("TELEGRAM_BOT_TOKEN").contains("DISCORD_TOKEN");
+    }
+
+    @ParameterizedTest(name = "{0} with {1}={2}")
+    @CsvSource(delimiter = '|', value = {
+            "ask|LLM_TIMEOUT|abc",
+            "index|RATE_LIMIT_PER_MINUTE|0",
+            "eval|BOT_ADMINS|telegram:alice",
+            "chat|EMBEDDING_MODEL|gpt",
+            "ask|LLM_PROVIDER|claude"})
+    void badConfigurationExitsTwoWithOneSentenceNamingTheVariable(String command, String variable, String value) {
+        // GIVEN one bad variable
+        Env env = new Env(Map.of(variable, value));
+
+        // WHEN a command that builds the core runs
+        Cli.Result result = command.equals("eval")
+                ? Cli.run(env, command, "--questions", "unused.jsonl")
+                : command.equals("ask") ? Cli.run(env, command, "question") : Cli.run(env, command);
+
+        // THEN it exits 2 with one line naming the variable, and prints nothing on stdout
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).doesNotContain("\n").startsWith("Configuration error: " + variable + " ")
+                .contains(value).endsWith(".");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void badValueGivenAsAnOptionIsReportedLikeTheVariable() {
+        // GIVEN a bad --llm-timeout on the command line
+        // WHEN ask runs
+        Cli.Result result = Cli.run(EMPTY, "ask", "--llm-timeout", "soon", "question");
+
+        // THEN the error names the variable the option sets
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("Configuration error: LLM_TIMEOUT ");
+    }
+}

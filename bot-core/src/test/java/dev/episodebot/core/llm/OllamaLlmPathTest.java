@@ -1,0 +1,116 @@
+package dev.episodebot.core.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.episodebot.core.Language;
+import dev.episodebot.core.answer.Answer;
+import dev.episodebot.core.answer.Messages;
+import dev.episodebot.core.bot.BotCore;
+import dev.episodebot.core.retrieval.IndexingListener;
+import dev.episodebot.core.testing.EpisodeFiles;
+import dev.episodebot.core.testing.FakeChatServer;
+import dev.episodebot.core.testing.FakeChatServer.Reply;
+import dev.episodebot.core.testing.TestCores;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The LLM path with {@code LLM_PROVIDER=ollama} against a fake {@code /api/chat} on 127.0.0.1.
+ * langchain4j-ollama 1.18.1 runs here on langchain4j-core 1.19.0: these tests show they work together.
+ */
+class OllamaLlmPathTest {
+
+    private static final String REKA_TEAM = "Reka 的技术团队有多少人？";
+
+    @TempDir
+    Path root;
+
+    private FakeChatServer ollama;
+    private BotCore core;
+
+    @BeforeEach
+    void start() {
+        ollama = FakeChatServer.start();
+        EpisodeFiles.copyEpisodeTo(TestCores.knowledgeDir(root));
+        core = TestCores.create(TestCores.config(root, ollama.ollamaEnv("5s")));
+        core.refresh(IndexingListener.none());
+    }
+
+    @AfterEach
+    void stop() {
+        core.close();
+        ollama.close();
+    }
+
+    private Answer ask(String question) {
+        return core.answerer().answer(question, List.of());
+    }
+
+    @Test
+    void ollamaChatRequestCarriesTheModelAndTheTaggedPassagesWithoutStreaming() {
+        // GIVEN an Ollama server that answers
+        ollama.otherwise(Reply.text("不到 15 人。[1]"));
+
+        // WHEN a question is asked
+        Answer answer = ask(REKA_TEAM);
+
+        // THEN one non-streaming /api/chat request carries the model, the rules and the tagged passages and question
+        assertThat(ollama.requests()).hasSize(1);
+        FakeChatServer.Recorded request = ollama.requests().get(0);
+        assertThat(request.path()).isEqualTo("/api/chat");
+        assertThat(request.json().path("model").asText()).isEqualTo("fake-model");
+        assertThat(request.json().path("stream").asBoolean(true)).isFalse();
+        assertThat(request.systemMessage()).contains("NOT_IN_EPISODE");
+        assertThat(request.userMessage()).startsWith("<passages>\n[1] (")
+                .endsWith("<question>\n" + REKA_TEAM + "\n</question>");
+        assertThat(answer.retrieved()).isNotEmpty();
+    }
+
+    @Test
+    void ollamaReplyIsTheGroundedAnswerCitingThePassage() {
+        // GIVEN an Ollama reply citing passage [1]
+        ollama.otherwise(Reply.text("Reka 的技术团队不到 15 人。[1]"));
+
+        // WHEN the question is answered
+        Answer answer = ask(REKA_TEAM);
+
+        // THEN the reply is the grounded answer with a citation inside the first passage
+        assertThat(answer.grounded()).isTrue();
+        assertThat(answer.text()).isEqualTo("Reka 的技术团队不到 15 人。[1]");
+        var first = answer.retrieved().get(0).chunk();
+        assertThat(answer.citations()).singleElement().satisfies(c -> {
+            assertThat(c.source()).isEqualTo(first.source());
+            assertThat(c.lineStart()).isBetween(first.lineStart(), first.lineEnd());
+        });
+    }
+
+    @Test
+    void ollamaNotInEpisodeMeansNotGrounded() {
+        // GIVEN an Ollama reply saying the passages do not hold the answer
+        ollama.otherwise(Reply.text("NOT_IN_EPISODE"));
+
+        // WHEN a question is asked
+        Answer answer = ask(REKA_TEAM);
+
+        // THEN the bot declines
+        assertThat(answer.grounded()).isFalse();
+        assertThat(answer.citations()).isEmpty();
+    }
+
+    @Test
+    void ollamaErrorFallsBackToTheExtractiveAnswer() {
+        // GIVEN an Ollama server that fails (model not pulled)
+        ollama.otherwise(Reply.status(404, "model 'fake-model' not found, try pulling it first"));
+
+        // WHEN a question is asked
+        Answer answer = ask(REKA_TEAM);
+
+        // THEN the transcript answer with the note comes back
+        assertThat(answer.text()).startsWith(Messages.llmFallbackNote(Language.ZH)).contains("15");
+        assertThat(ollama.requestCount()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,272 @@
+package dev.episodebot.core.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A scripted LLM server on 127.0.0.1 (JDK {@code HttpServer}, no other network) that speaks the
+ * OpenAI chat completions protocol ({@code POST /v1/chat/completions}) and Ollama's
+ * ({@code POST /api/chat}), so the real langchain4j clients can be tested end to end.
+ *
+ * <pre>{@code
+ * try (FakeChatServer llm = FakeChatServer.start()) {
+ *     llm.enqueue(FakeChatServer.Reply.text("Fifteen people [1]."));   // next request
+ *     llm.otherwise(FakeChatServer.Reply.status(500, "boom"));         // every request after the queue
+ *     Map<String, String> env = llm.openAiEnv("2s");                    // LLM_PROVIDER, LLM_BASE_URL, ...
+ *     ...
+ *     llm.requests().get(0).userMessage();                              // what the client sent
+ * }
+ * }</pre>
+ *
+ * Replies are answered in the dialect of the path they arrive on. {@link Reply#hang()} never
+ * answers (until the server is closed), for timeout tests.
+ */
+public final class FakeChatServer implements AutoCloseable {
+
+    /** What the server does with one request. */
+    public sealed interface Reply {
+
+        /** A normal completion whose assistant message is {@code content}. */
+        static Reply text(String content) {
+            return new Text(content);
+        }
+
+        /** An HTTP error with a JSON error body carrying {@code message}. */
+        static Reply status(int code, String message) {
+            return new Status(code, message);
+        }
+
+        /** A 200 response whose body is {@code body} as is (e.g. malformed JSON). */
+        static Reply raw(String body) {
+            return new Raw(body);
+        }
+
+        /** Never answers; the connection stays open until the server closes. */
+        static Reply hang() {
+            return new Hang();
+        }
+    }
+
+    record Text(String content) implements Reply {}
+
+    record Status(int code, String message) implements Reply {}
+
+    record Raw(String body) implements Reply {}
+
+    record Hang() implements Reply {}
+
+    /** A request as received. */
+    public record Recorded(String method, String path, Map<String, String> headers, String body) {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        /** The body as JSON. */
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The {@code content} of the chat messages with {@code role}, in order. */
+        public List<String> messages(String role) {
+            List<String> contents = new ArrayList<>();
+            for (JsonNode message : json().path("messages")) {
+                if (role.equals(message.path("role").asText())) {
+                    contents.add(message.path("content").asText());
+                }
+            }
+            return contents;
+        }
+
+        /** The system prompt. */
+        public String systemMessage() {
+            return String.join("\n", messages("system"));
+        }
+
+        /** The (last) user message. */
+        public String userMessage() {
+            List<String> users = messages("user");
+            return users.isEmpty() ? "" : users.get(users.size() - 1);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Deque<Reply> queue = new ConcurrentLinkedDeque<>();
+    private final List<Recorded> requests = new ArrayList<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile Reply otherwise = Reply.status(500, "no reply scripted");
+
+    private FakeChatServer(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /** Starts on a free port of 127.0.0.1. */
+    public static FakeChatServer start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+            ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "fake-llm");
+                thread.setDaemon(true);
+                return thread;
+            });
+            server.setExecutor(executor);
+            FakeChatServer fake = new FakeChatServer(server, executor);
+            server.createContext("/", fake::handle);
+            server.start();
+            return fake;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT} (Ollama's base URL). */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** {@code http://127.0.0.1:PORT/v1} (an OpenAI-compatible base URL). */
+    public String openAiBaseUrl() {
+        return baseUrl() + "/v1";
+    }
+
+    /** {@code LLM_*} variables for the OpenAI provider against this server. */
+    public Map<String, String> openAiEnv(String timeout) {
+        Map<String, String> env = new HashMap<>();
+        env.put("LLM_PROVIDER", "openai");
+        env.put("LLM_BASE_URL", openAiBaseUrl());
+        env.put("LLM_MODEL", "fake-model");
+        env.put("LLM_API_KEY", "sk-test-0123456789abcdef");
+        env.put("LLM_TIMEOUT", timeout);
+        return env;
+    }
+
+    /** {@code LLM_*} variables for the Ollama provider against this server. */
+    public Map<String, String> ollamaEnv(String timeout) {
+        Map<String, String> env = new HashMap<>();
+        env.put("LLM_PROVIDER", "ollama");
+        env.put("LLM_BASE_URL", baseUrl());
+        env.put("LLM_MODEL", "fake-model");
+        env.put("LLM_TIMEOUT", timeout);
+        return env;
+    }
+
+    /** Scripts the next unanswered request. */
+    public FakeChatServer enqueue(Reply reply) {
+        queue.addLast(reply);
+        return this;
+    }
+
+    /** What every request gets once the queue is empty (default: HTTP 500). */
+    public FakeChatServer otherwise(Reply reply) {
+        this.otherwise = reply;
+        return this;
+    }
+
+    /** Every request received so far, in arrival order. */
+    public List<Recorded> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    /** How many requests arrived so far. */
+    public int requestCount() {
+        synchronized (requests) {
+            return requests.size();
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, String> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
+            String path = exchange.getRequestURI().getPath();
+            synchronized (requests) {
+                requests.add(new Recorded(exchange.getRequestMethod(), path, Map.copyOf(headers), body));
+            }
+            Reply reply = queue.pollFirst();
+            if (reply == null) {
+                reply = otherwise;
+            }
+            if (reply instanceof Hang) {
+                try {
+                    closed.await(5, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
+            if (reply instanceof Status status) {
+                ObjectNode error = JSON.createObjectNode();
+                error.putObject("error").put("message", status.message()).put("type", "server_error");
+                send(exchange, status.code(), JSON.writeValueAsString(error));
+            } else if (reply instanceof Raw raw) {
+                send(exchange, 200, raw.body());
+            } else if (reply instanceof Text text) {
+                send(exchange, 200, path.startsWith("/api/") ? ollama(text.content()) : openAi(text.content()));
+            }
+        }
+    }
+
+    private static String openAi(String content) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", "chatcmpl-test").put("object", "chat.completion").put("created", 1_700_000_000L)
+                .put("model", "fake-model");
+        ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0).put("finish_reason", "stop");
+        choice.putObject("message").put("role", "assistant").put("content", content);
+        root.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5).put("total_tokens", 15);
+        return JSON.writeValueAsString(root);
+    }
+
+    private static String ollama(String content) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("model", "fake-model").put("created_at", "2025-01-01T00:00:00Z");
+        root.putObject("message").put("role", "assistant").put("content", content);
+        root.put("done", true).put("done_reason", "stop").put("total_duration", 1000).put("prompt_eval_count", 10)
+                .put("eval_count", 5);
+        return JSON.writeValueAsString(root);
+    }
+
+    private static void send(HttpExchange exchange, int code, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(code, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
