@@ -116,9 +116,13 @@ class ExtractiveAnswerTest {
         // WHEN it is answered
         Answer answer = ask(REKA_TEAM);
 
-        // THEN the retrieved passages are listed best first, at most five, the cited one among them
+        // THEN the retrieved passages are the fused top five, re-ranked by their best line,
+        // and the passage holding the quoted line comes first
         assertThat(answer.retrieved()).hasSizeBetween(1, QuestionAnswerer.PASSAGES);
-        assertThat(answer.retrieved()).extracting(p -> p.fused()).isSorted();
+        assertThat(answer.retrieved()).extracting(p -> p.fused())
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, answer.retrieved().size())
+                        .boxed().toList());
+        assertThat(answer.retrieved().get(0).chunk().text()).contains(answer.citations().get(0).quote().split("\n")[1]);
         assertThat(answer.retrieved()).anySatisfy(p -> assertThat(p.chunk().text()).contains("15 人的技术团队"));
     }
 }
