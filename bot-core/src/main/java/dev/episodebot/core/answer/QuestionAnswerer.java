@@ -92,11 +92,13 @@ public final class QuestionAnswerer {
         }
 
         List<String> variants = new ArrayList<>();
+        List<String> denseOnly = new ArrayList<>();
         List<String> evidenceQueries = new ArrayList<>();
         double vocabularyShare = 1;
         if (translation != null) {
+            // the translation speaks the knowledge's language; the original only helps the dense side
             variants.add(translation);
-            variants.add(standalone);
+            denseOnly.add(standalone);
             evidenceQueries.add(translation);
             evidenceQueries.add(standalone);
         } else {
@@ -122,7 +124,7 @@ public final class QuestionAnswerer {
         }
 
         HybridRetriever retriever = new HybridRetriever(knowledge.queryEmbedder());
-        List<RetrievedPassage> candidates = retriever.retrieve(index, variants, CANDIDATES);
+        List<RetrievedPassage> candidates = retriever.retrieve(index, variants, denseOnly, CANDIDATES);
         Evidence evidence = new EvidenceFinder(thresholds, knowledge.lineVectors())
                 .find(index, evidenceQueries, candidates, vocabularyShare);
         List<RetrievedPassage> passages = evidence.passages().subList(0, Math.min(PASSAGES, evidence.passages().size()));

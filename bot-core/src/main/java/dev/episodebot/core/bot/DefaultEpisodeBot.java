@@ -128,7 +128,7 @@ public final class DefaultEpisodeBot implements EpisodeBot {
     private String status() {
         KnowledgeIndex index = knowledge.index();
         String llm = answerer.usesLlm() ? "LLM, with transcript quotes as the fallback" : "transcript quotes (no LLM)";
-        return BotTexts.status(index, knowledge.lastReport(), llm, memories.size());
+        return BotTexts.status(index, knowledge.lastReport(), llm, memories.size(), knowledge.knowledgeDir());
     }
 
     private List<String> titles() {

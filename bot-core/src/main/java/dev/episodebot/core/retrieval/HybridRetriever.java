@@ -30,6 +30,15 @@ public final class HybridRetriever {
 
     /** The best {@code k} passages for any of {@code queries} (the first is the user's own words). */
     public List<RetrievedPassage> retrieve(KnowledgeIndex index, List<String> queries, int k) {
+        return retrieve(index, queries, List.of(), k);
+    }
+
+    /**
+     * The best {@code k} passages for {@code queries} (dense and lexical) and {@code denseOnly}
+     * queries (dense side only: a question in another script than the knowledge, whose words the
+     * lexical side cannot match, beside its translation).
+     */
+    public List<RetrievedPassage> retrieve(KnowledgeIndex index, List<String> queries, List<String> denseOnly, int k) {
         if (index.isEmpty() || queries.isEmpty()) {
             return List.of();
         }
@@ -51,6 +60,12 @@ public final class HybridRetriever {
                 lists.add(lexicalHits);
             }
             perQuery.merge(query, lists, (a, b) -> a);
+        }
+        for (String text : denseOnly) {
+            Query query = Query.from(text);
+            List<Content> denseHits = dense.retrieve(query);
+            record(denseHits, cosine, rrf);
+            perQuery.putIfAbsent(query, List.of(denseHits));
         }
         List<Content> fused = aggregator.aggregate(perQuery);
         List<RetrievedPassage> passages = new ArrayList<>(Math.min(k, fused.size()));
