@@ -57,7 +57,7 @@ final class BotTexts {
     static String status(KnowledgeIndex index, RefreshReport last, String llm, int conversations, java.nio.file.Path dir) {
         StringBuilder sb = new StringBuilder();
         if (!java.nio.file.Files.isDirectory(dir)) {
-            sb.append("The knowledge folder ").append(dir).append(" does not exist: add transcripts there.\n");
+            sb.append("The knowledge folder does not exist yet: an operator has to create it and add transcripts.\n");
         }
         sb.append("Knowledge: ").append(index.sources().size()).append(index.sources().size() == 1 ? " file, " : " files, ")
                 .append(index.chunks().size()).append(" chunks; embedding model ").append(index.model().displayName())
