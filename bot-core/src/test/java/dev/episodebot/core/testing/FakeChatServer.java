@@ -64,6 +64,11 @@ public final class FakeChatServer implements AutoCloseable {
         static Reply hang() {
             return new Hang();
         }
+
+        /** Starts a normal 200 response, sends half of it, and drops the connection (a cut stream). */
+        static Reply cut() {
+            return new Cut();
+        }
     }
 
     record Text(String content) implements Reply {}
@@ -73,6 +78,8 @@ public final class FakeChatServer implements AutoCloseable {
     record Raw(String body) implements Reply {}
 
     record Hang() implements Reply {}
+
+    record Cut() implements Reply {}
 
     /** A request as received. */
     public record Recorded(String method, String path, Map<String, String> headers, String body) {
@@ -220,6 +227,16 @@ public final class FakeChatServer implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+                return;
+            }
+            if (reply instanceof Cut) {
+                byte[] full = (path.startsWith("/api/") ? ollama("半截的回答不应该出现") : openAi("半截的回答不应该出现"))
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, full.length);
+                OutputStream out = exchange.getResponseBody();
+                out.write(full, 0, full.length / 2);
+                out.flush(); // closing the exchange below drops the connection with the rest unsent
                 return;
             }
             if (reply instanceof Status status) {
