@@ -50,15 +50,22 @@ public final class LogCapture implements AutoCloseable {
         }
     }
 
-    /** Messages plus the text of any attached exception, for checks that nothing leaks. */
+    /** The captured events themselves. */
+    public List<ILoggingEvent> events() {
+        synchronized (appender.list) {
+            return List.copyOf(appender.list);
+        }
+    }
+
+    /** Messages plus the text of any attached exception (whole cause chain), for checks that nothing leaks. */
     public String everything() {
         StringBuilder sb = new StringBuilder();
         synchronized (appender.list) {
             for (ILoggingEvent e : appender.list) {
                 sb.append(e.getFormattedMessage()).append('\n');
                 if (e.getThrowableProxy() != null) {
-                    sb.append(e.getThrowableProxy().getClassName()).append(": ")
-                            .append(e.getThrowableProxy().getMessage()).append('\n');
+                    // the whole chain: causes, suppressed exceptions and stack frames
+                    sb.append(ch.qos.logback.classic.spi.ThrowableProxyUtil.asString(e.getThrowableProxy())).append('\n');
                 }
             }
         }
