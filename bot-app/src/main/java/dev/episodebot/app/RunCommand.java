@@ -76,33 +76,37 @@ final class RunCommand implements Callable<Integer> {
         }
         List<PlatformAdapter> adapters = new ArrayList<>();
         try (Runtime runtime = Runtime.start(config, true)) {
-            if (health != null) {
-                health.knowledge(runtime.core().knowledge());
-            }
-            if (telegramConfig != null) {
-                adapters.add(new TelegramAdapter(telegramConfig, runtime.core().bot(), runtime.core().feedback()));
-            }
-            if (discordConfig != null) {
-                adapters.add(new DiscordAdapter(discordConfig, runtime.core().bot(), runtime.core().feedback()));
-            }
-            for (PlatformAdapter adapter : adapters) {
-                adapter.start();
+            try {
                 if (health != null) {
-                    health.adapter(adapter);
+                    health.knowledge(runtime.core().knowledge());
                 }
-                log.info("{} adapter started", adapter.name());
-            }
-            if (health != null) {
-                health.started();
-            }
-            log.info("episode-bot is running; stop it with SIGTERM or Ctrl-C");
-            stop.await();
-            log.info("Stopping: no new questions; answers in flight may finish");
-            if (health != null) {
-                health.stopping();
+                if (telegramConfig != null) {
+                    adapters.add(new TelegramAdapter(telegramConfig, runtime.core().bot(), runtime.core().feedback()));
+                }
+                if (discordConfig != null) {
+                    adapters.add(new DiscordAdapter(discordConfig, runtime.core().bot(), runtime.core().feedback()));
+                }
+                for (PlatformAdapter adapter : adapters) {
+                    adapter.start();
+                    if (health != null) {
+                        health.adapter(adapter);
+                    }
+                    log.info("{} adapter started", adapter.name());
+                }
+                if (health != null) {
+                    health.started();
+                }
+                log.info("episode-bot is running; stop it with SIGTERM or Ctrl-C");
+                stop.await();
+                log.info("Stopping: no new questions; answers in flight may finish");
+                if (health != null) {
+                    health.stopping();
+                }
+            } finally {
+                // adapters first (stop intake, let answers in flight finish), then the core they use
+                closeAll(adapters);
             }
         } finally {
-            closeAll(adapters);
             if (health != null) {
                 health.close();
             }

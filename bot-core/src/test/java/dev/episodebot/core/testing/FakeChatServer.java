@@ -65,6 +65,11 @@ public final class FakeChatServer implements AutoCloseable {
             return new Hang();
         }
 
+        /** {@code then}, after a delay (a slow model). */
+        static Reply delayed(java.time.Duration delay, Reply then) {
+            return new Delayed(delay, then);
+        }
+
         /** Starts a normal 200 response, sends half of it, and drops the connection (a cut stream). */
         static Reply cut() {
             return new Cut();
@@ -80,6 +85,8 @@ public final class FakeChatServer implements AutoCloseable {
     record Hang() implements Reply {}
 
     record Cut() implements Reply {}
+
+    record Delayed(java.time.Duration delay, Reply then) implements Reply {}
 
     /** A request as received. */
     public record Recorded(String method, String path, Map<String, String> headers, String body) {
@@ -220,6 +227,15 @@ public final class FakeChatServer implements AutoCloseable {
             Reply reply = queue.pollFirst();
             if (reply == null) {
                 reply = otherwise;
+            }
+            if (reply instanceof Delayed delayed) {
+                try {
+                    Thread.sleep(delayed.delay().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                reply = delayed.then();
             }
             if (reply instanceof Hang) {
                 try {

@@ -1,0 +1,78 @@
+package dev.episodebot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.episodebot.core.testing.FakeChatServer;
+import dev.episodebot.telegram.fake.FakeTelegramServer;
+import dev.episodebot.telegram.fake.Incoming;
+import dev.episodebot.telegram.fake.SentMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGTERM on a running bot (a real child JVM running {@code run}): intake stops, the answer in
+ * flight is still delivered, the Telegram offset is saved, and the process exits 0.
+ */
+class GracefulShutdownTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void sigtermLetsTheAnswerInFlightFinishSavesStateAndExitsZero() throws Exception {
+        try (FakeTelegramServer telegram = FakeTelegramServer.start();
+                FakeChatServer llm = FakeChatServer.start()) {
+            // GIVEN a slow LLM and the bot running in its own JVM
+            llm.otherwise(FakeChatServer.Reply.delayed(Duration.ofSeconds(4), FakeChatServer.Reply.text("不到 15 人。[1]")));
+            Path log = temp.resolve("bot.log");
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx1g", "-Dlogback.configurationFile=" + Path.of("src/main/resources/logback.xml").toAbsolutePath(),
+                    "-cp", System.getProperty("java.class.path"), EpisodeBotCli.class.getName(), "run");
+            Map<String, String> env = builder.environment();
+            env.put("KNOWLEDGE_DIR", Path.of("../knowledge").toAbsolutePath().toString());
+            env.put("CACHE_DIR", temp.resolve("cache").toString());
+            env.put("DATA_DIR", temp.resolve("data").toString());
+            env.put("TELEGRAM_BOT_TOKEN", "123456:TEST-token-for-shutdown");
+            env.put("TELEGRAM_API_URL", telegram.url());
+            env.put("LLM_PROVIDER", "openai");
+            env.put("LLM_BASE_URL", llm.openAiBaseUrl());
+            env.put("LLM_MODEL", "fake-model");
+            env.put("LLM_TIMEOUT", "20");
+            builder.redirectErrorStream(true).redirectOutput(log.toFile());
+            Process bot = builder.start();
+            try {
+                telegram.awaitArrivals("getUpdates", 1, Duration.ofSeconds(90));
+
+                // WHEN a question is being answered (the LLM call is in flight) and SIGTERM arrives
+                Incoming question = telegram.privateMessage(1001, "Reka 的技术团队有多少人？");
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (llm.requestCount() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(llm.requestCount()).as("LLM call in flight").isPositive();
+                bot.destroy(); // SIGTERM
+
+                // THEN the process exits 0 within the grace period
+                assertThat(bot.waitFor(30, TimeUnit.SECONDS)).as("exited").isTrue();
+                assertThat(bot.exitValue()).as(Files.readString(log)).isZero();
+                // AND the answer in flight was delivered
+                SentMessage answer = telegram.awaitReplyTo(1001, question.messageId(), Duration.ofSeconds(5));
+                assertThat(answer.plainText()).contains("15")
+                        .doesNotContain(dev.episodebot.core.answer.Messages.llmFallbackNote(dev.episodebot.core.Language.ZH));
+                // AND the Telegram offset was saved for the next start
+                try (Stream<Path> files = Files.walk(temp.resolve("data"))) {
+                    assertThat(files.map(Path::toString)).anyMatch(p -> p.contains("telegram") && p.endsWith(".properties"));
+                }
+                assertThat(Files.readString(log)).contains("Stopping").contains("Stopped");
+            } finally {
+                bot.destroyForcibly();
+            }
+        }
+    }
+}
