@@ -168,7 +168,11 @@ public final class EvidenceFinder {
         }
         boolean sameScript = (Language.detect(queries.get(0)) == Language.ZH) == (index.cjkShare() >= 0.3);
         boolean grounded;
-        if (sameScript) {
+        if (sameScript && unknownLatinName(lexical, queries.get(0), index.cjkShare())) {
+            // a Chinese question naming something in Latin script the transcript never mentions
+            // (ChatGPT, iPhone, Tesla) is about something else, however similar its wording
+            grounded = bestCoverage >= thresholds.coverage();
+        } else if (sameScript) {
             grounded = bestCosine >= thresholds.lineCosine()
                     || (bestCosine >= thresholds.lineCosineWithTerms() && bestCoverage >= thresholds.termShare())
                     || bestCoverage >= thresholds.coverage();
@@ -212,6 +216,24 @@ public final class EvidenceFinder {
             total = Math.max(total, sum);
         }
         return total;
+    }
+
+    /**
+     * Whether a question over Chinese knowledge contains a Latin-script word of three or more letters
+     * (a name, a product) that the knowledge never uses.
+     */
+    private static boolean unknownLatinName(LexicalIndex lexical, String question, double knowledgeCjkShare) {
+        if (knowledgeCjkShare < 0.3) {
+            return false;
+        }
+        for (LexicalIndex.WeightedTerm term : lexical.queryTerms(question)) {
+            String t = term.term();
+            if (t.length() >= 3 && !Language.isCjk(t.codePointAt(0)) && Character.isLetter(t.codePointAt(0))
+                    && term.idf() == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the CJK bigram at {@code i} sits between two bigrams the knowledge uses (or that carry no weight). */

@@ -95,7 +95,7 @@ class ExtractiveAnswerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"明天北京的天气怎么样？", "What's the weather like in Beijing tomorrow?", "Who is the CEO of Apple?",
-            "特斯拉今年卖了多少辆车？"})
+            "特斯拉今年卖了多少辆车？", "ChatGPT 是哪家公司开发的？", "iPhone 16 的电池能用多久？"})
     void outOfScopeQuestionIsDeclinedWithoutCitationsOrQuotes(String question) {
         // GIVEN a question the episode does not cover
         // WHEN it is answered
