@@ -14,7 +14,7 @@ enum AnswerType {
     OTHER;
 
     private static final Pattern QUANTITY_WORDS = Pattern.compile(
-            "多少|几[个位名款篇次年岁人项家]?|多大|多久|多长|多高|多重|年纪|岁数|\\bhow (many|much|old|long|big|large)\\b|\\bwhat (percentage|number|size|age)\\b");
+            "多少|几[个位名款篇次年岁人项家]?|多大|多久|多长|多高|多重|年纪|年龄|岁数|\\bhow (many|much|old|long|big|large)\\b|\\bwhat (percentage|number|size|age)\\b");
     private static final Pattern TIME_WORDS = Pattern.compile(
             "什么时候|哪天|哪一天|哪年|哪一年|几月|何时|日期|\\bwhen\\b|\\bwhat (year|month|day|date|time)\\b");
     private static final Pattern NUMBER = Pattern.compile("[0-9０-９]|[一二三四五六七八九十百千万亿两]+\\s*[个位名款篇次年岁人斤公月日号亿万千百]");
