@@ -51,7 +51,8 @@ public final class BotCore implements AutoCloseable {
         this.embeddingExecutor = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
                 daemonThreads("embedding"));
         EmbeddingModelProvider provider = models != null ? models
-                : spec -> EmbeddingModels.create(spec, embeddingExecutor);
+                : spec -> EmbeddingModels.create(spec, embeddingExecutor,
+                        config.cacheDir() == null ? null : config.cacheDir().resolve("models"));
         this.knowledge = new KnowledgeBase(config.knowledgeDir(), config.cacheDir(), config.embeddingModel(),
                 new KnowledgeLoader(new KnowledgeReader(config.maxFileBytes())), provider);
         ChatModel chat = chatModel != null ? chatModel : ChatModels.create(config.llm());

@@ -17,14 +17,57 @@ public final class Chunker {
 
     private final ChunkingOptions options;
     private final ToIntFunction<String> tokenCounter;
+    private final boolean wordPieceBound;
 
     /**
      * @param options sizes
      * @param tokenCounter counts the embedding model's tokens in a text
      */
     public Chunker(ChunkingOptions options, ToIntFunction<String> tokenCounter) {
+        this(options, tokenCounter, false);
+    }
+
+    /**
+     * @param options sizes
+     * @param tokenCounter counts the embedding model's tokens in a text
+     * @param wordPieceBound whether {@code tokenCounter} is a BERT WordPiece tokenizer (the in-process
+     *     models' is): then a text made only of ASCII, CJK ideographs and CJK or general punctuation
+     *     has at most one token per character, and a text that short enough is not tokenised at all
+     *     (most subtitle lines and chunks: chunking a thousand episodes takes a fraction of a second)
+     */
+    public Chunker(ChunkingOptions options, ToIntFunction<String> tokenCounter, boolean wordPieceBound) {
         this.options = options;
         this.tokenCounter = tokenCounter;
+        this.wordPieceBound = wordPieceBound;
+    }
+
+    /** Whether a text is within the model's token limit. */
+    private boolean fits(String text) {
+        if (wordPieceBound && text.length() <= options.maxTokens() && oneTokenPerCharAtMost(text)) {
+            return true;
+        }
+        return tokenCounter.applyAsInt(text) <= options.maxTokens();
+    }
+
+    /**
+     * Whether WordPiece cannot make more tokens than characters of this text: every token covers at
+     * least one character after normalisation, and these characters neither expand under lower-casing
+     * nor decompose under NFD accent stripping.
+     */
+    static boolean oneTokenPerCharAtMost(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean safe = c < 0x80
+                    || (c >= 0x4E00 && c <= 0x9FFF) // CJK unified ideographs
+                    || (c >= 0x3400 && c <= 0x4DBF) // extension A
+                    || (c >= 0x3000 && c <= 0x303F) // CJK symbols and punctuation
+                    || (c >= 0xFF00 && c <= 0xFFEF) // half- and full-width forms
+                    || (c >= 0x2010 && c <= 0x2027); // dashes, quotes, ellipsis
+            if (!safe) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public List<Chunk> chunk(Transcript transcript) {
@@ -55,7 +98,7 @@ public final class Chunker {
 
     private void addFitting(Transcript transcript, List<TranscriptLine> units, List<Chunk> out) {
         String text = join(units);
-        if (units.size() > 1 && tokenCounter.applyAsInt(text) > options.maxTokens()) {
+        if (units.size() > 1 && !fits(text)) {
             int half = units.size() / 2;
             addFitting(transcript, units.subList(0, half), out);
             addFitting(transcript, units.subList(half, units.size()), out);
@@ -69,7 +112,7 @@ public final class Chunker {
         int limit = options.targetChars();
         List<TranscriptLine> units = new ArrayList<>();
         for (TranscriptLine line : lines) {
-            if (line.text().length() <= limit && tokenCounter.applyAsInt(line.text()) <= options.maxTokens()) {
+            if (line.text().length() <= limit && fits(line.text())) {
                 units.add(line);
                 continue;
             }
@@ -97,7 +140,7 @@ public final class Chunker {
                 end--;
             }
             String piece = text.substring(start, end);
-            while (piece.length() > 1 && tokenCounter.applyAsInt(piece) > options.maxTokens()) {
+            while (piece.length() > 1 && !fits(piece)) {
                 end = start + piece.length() / 2;
                 piece = text.substring(start, end);
             }

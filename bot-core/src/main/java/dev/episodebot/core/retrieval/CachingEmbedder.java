@@ -8,10 +8,16 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Embeds texts through the cache: only texts never seen before reach the model; new vectors are
  * added to the cache batch by batch, so an interrupted build keeps what it computed.
+ *
+ * <p>The model and the cache may still be loading when this is created (they load in parallel
+ * with reading and chunking the knowledge): the cache is awaited on first use, the model only
+ * when a text is missing from the cache or a query is embedded.
  */
 public final class CachingEmbedder {
 
@@ -20,11 +26,17 @@ public final class CachingEmbedder {
 
     private static final int BATCH = 128;
 
-    private final EmbeddingModel model;
+    private final CompletableFuture<EmbeddingModel> model;
     private final EmbeddingModelSpec spec;
-    private final EmbeddingCache cache;
+    private final CompletableFuture<EmbeddingCache> cache;
 
     public CachingEmbedder(EmbeddingModel model, EmbeddingModelSpec spec, EmbeddingCache cache) {
+        this(CompletableFuture.completedFuture(model), spec, CompletableFuture.completedFuture(cache));
+    }
+
+    /** An embedder over a model and a cache that may still be loading. */
+    public CachingEmbedder(CompletableFuture<EmbeddingModel> model, EmbeddingModelSpec spec,
+            CompletableFuture<EmbeddingCache> cache) {
         this.model = model;
         this.spec = spec;
         this.cache = cache;
@@ -34,13 +46,34 @@ public final class CachingEmbedder {
         return spec;
     }
 
-    /** The embedding model itself (for texts that should not go to the cache). */
+    /** The embedding model itself (for texts that should not go to the cache); waits for it to load. */
     public EmbeddingModel model() {
-        return model;
+        return join(model);
     }
 
+    /** Waits for the cache to load. */
     public EmbeddingCache cache() {
-        return cache;
+        return join(cache);
+    }
+
+    /** Whether loading the model or the cache failed (the knowledge base then starts over). */
+    public boolean failed() {
+        return model.isCompletedExceptionally() || cache.isCompletedExceptionally();
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause.getMessage(), cause);
+        }
     }
 
     /**
@@ -49,6 +82,7 @@ public final class CachingEmbedder {
      * @param progress told how many of the texts missing from the cache are embedded so far
      */
     public Outcome embedAll(List<String> texts, IndexingListener progress) {
+        EmbeddingCache cache = cache();
         Map<String, float[]> found = new HashMap<>();
         LinkedHashSet<String> missing = new LinkedHashSet<>();
         for (String text : texts) {
@@ -63,6 +97,7 @@ public final class CachingEmbedder {
             }
         }
         List<String> toEmbed = new ArrayList<>(missing);
+        EmbeddingModel model = toEmbed.isEmpty() ? null : model();
         int done = 0;
         for (int from = 0; from < toEmbed.size(); from += BATCH) {
             List<String> batch = toEmbed.subList(from, Math.min(toEmbed.size(), from + BATCH));
@@ -90,6 +125,6 @@ public final class CachingEmbedder {
 
     /** The query's vector, with the model's query instruction prefix. */
     public float[] embedQuery(String query) {
-        return model.embed(spec.queryPrefix() + query).content().vector();
+        return model().embed(spec.queryPrefix() + query).content().vector();
     }
 }

@@ -15,24 +15,38 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The knowledge folder, indexed. {@link #refresh} re-reads only changed files, embeds only new
- * chunk texts, builds a complete new {@link KnowledgeIndex} beside the current one and swaps it
- * in with one reference write: questions in flight finish on the index they started with. If no
- * file can be read while an index exists, the previous index stays and the report says why.
+ * The knowledge folder, indexed. {@link #refresh} re-reads only changed files, re-chunks and embeds
+ * only those, updates the BM25 index per changed file, builds a complete new {@link KnowledgeIndex}
+ * beside the current one and swaps it in with one reference write: questions in flight finish on
+ * the index they started with. If no file can be read while an index exists, the previous index
+ * stays and the report says why.
+ *
+ * <p>On the first refresh the embedding model and the embedding cache load in the background
+ * while the files are read and chunked; the model is only awaited when something has to be
+ * embedded (or when the first question arrives).
  */
 public final class KnowledgeBase {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
 
-    /** The chunks of one file, kept across refreshes while the file is unchanged. */
-    private record FileChunks(LoadedFile file, List<Chunk> chunks) {}
+    /**
+     * The chunks of one file version, kept across refreshes while the file is unchanged.
+     *
+     * @param id this version's id in the BM25 index
+     * @param vectors one per chunk once embedded, else null
+     */
+    private record FileChunks(LoadedFile file, List<Chunk> chunks, long id, List<float[]> vectors) {}
 
     private final Path knowledgeDir;
     private final Path cacheDir;
@@ -46,6 +60,11 @@ public final class KnowledgeBase {
 
     private Map<String, FileChunks> files = Map.of();
     private volatile Embedding embedding;
+    /** The BM25 index kept across refreshes (null: rebuild from all files on the next refresh). */
+    private LexicalIndex.Writer lexicalWriter;
+    /** The file versions {@link #lexicalWriter} holds. */
+    private final Set<Long> indexedFiles = new HashSet<>();
+    private long nextFileId = 1;
 
     /** The chosen model and everything built from it. */
     private record Embedding(EmbeddingModelSpec spec, CachingEmbedder embedder, QueryEmbedder queries, Chunker chunker,
@@ -139,7 +158,9 @@ public final class KnowledgeBase {
 
         int added = 0;
         int changed = 0;
+        Set<String> present = new HashSet<>();
         for (LoadedFile file : load.files()) {
+            present.add(file.ref().source());
             LoadedFile before = previousFiles.get(file.ref().source());
             if (before == null) {
                 added++;
@@ -149,7 +170,7 @@ public final class KnowledgeBase {
         }
         int removed = 0;
         for (String source : previousFiles.keySet()) {
-            if (load.files().stream().noneMatch(f -> f.ref().source().equals(source))) {
+            if (!present.contains(source)) {
                 removed++;
             }
         }
@@ -168,10 +189,22 @@ public final class KnowledgeBase {
         }
 
         Embedding e = embedding(transcripts);
-        Map<String, FileChunks> nextFiles = new HashMap<>();
-        List<Chunk> chunks = new ArrayList<>();
-        List<SourceSummary> sources = new ArrayList<>();
+        try {
+            return apply(started, listener, load, e, added, changed, removed);
+        } catch (RuntimeException failure) {
+            if (e.embedder().failed()) {
+                embedding = null; // the model or cache could not load: try again on the next refresh
+            }
+            throw failure;
+        }
+    }
+
+    private RefreshReport apply(Instant started, IndexingListener listener, KnowledgeLoader.Load load, Embedding e,
+            int added, int changed, int removed) {
+        // the files to serve, each with its previous chunks when its content is unchanged
+        List<LoadedFile> served = new ArrayList<>(load.files().size());
         List<SkippedFile> skipped = new ArrayList<>(load.otherSkipped());
+        List<LoadedFile> toChunk = new ArrayList<>();
         for (LoadedFile loaded : load.files()) {
             LoadedFile file = loaded;
             FileChunks before = files.get(file.ref().source());
@@ -185,34 +218,128 @@ public final class KnowledgeBase {
             if (file.skipped() != null) {
                 skipped.add(file.skipped());
             }
-            List<Chunk> fileChunks;
-            if (before != null && (before.file() == file || before.file().transcript() == file.transcript())) {
-                fileChunks = before.chunks();
+            served.add(file);
+            if (file.ok() && !reusable(before, file)) {
+                toChunk.add(file);
+            }
+        }
+        // chunk the new and changed files on all cores
+        Map<String, List<Chunk>> chunked = new java.util.concurrent.ConcurrentHashMap<>();
+        toChunk.parallelStream().forEach(file -> chunked.put(file.ref().source(), e.chunker().chunk(file.transcript())));
+
+        Map<String, FileChunks> nextFiles = new HashMap<>();
+        List<FileChunks> indexed = new ArrayList<>();
+        List<String> newTexts = new ArrayList<>();
+        for (LoadedFile file : served) {
+            FileChunks before = files.get(file.ref().source());
+            FileChunks next;
+            if (reusable(before, file)) {
+                next = new FileChunks(file, before.chunks(), before.id(), before.vectors());
             } else if (file.ok()) {
-                fileChunks = e.chunker().chunk(file.transcript());
+                next = new FileChunks(file, chunked.get(file.ref().source()), nextFileId++, null);
             } else {
-                fileChunks = List.of();
+                next = new FileChunks(file, List.of(), nextFileId++, List.of());
             }
-            nextFiles.put(file.ref().source(), new FileChunks(file, fileChunks));
+            if (next.vectors() == null) {
+                for (Chunk chunk : next.chunks()) {
+                    newTexts.add(chunk.text());
+                }
+            }
+            nextFiles.put(file.ref().source(), next);
             if (file.ok()) {
-                chunks.addAll(fileChunks);
-                sources.add(new SourceSummary(file.ref().source(), file.transcript().displayTitle(),
-                        file.transcript().lines().size(), fileChunks.size()));
+                indexed.add(next);
             }
         }
-        List<String> texts = new ArrayList<>(chunks.size());
-        for (Chunk chunk : chunks) {
-            texts.add(chunk.text());
+
+        // vectors: only the chunks of new and changed files are looked up in the cache or embedded
+        CachingEmbedder.Outcome outcome = e.embedder().embedAll(newTexts, listener);
+        int from = 0;
+        List<Chunk> chunks = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        List<SourceSummary> sources = new ArrayList<>();
+        Map<Long, Integer> firstOrdinal = new HashMap<>();
+        for (int i = 0; i < indexed.size(); i++) {
+            FileChunks fc = indexed.get(i);
+            if (fc.vectors() == null) {
+                List<float[]> own = List.copyOf(outcome.vectors().subList(from, from + fc.chunks().size()));
+                from += fc.chunks().size();
+                fc = new FileChunks(fc.file(), fc.chunks(), fc.id(), own);
+                indexed.set(i, fc);
+                nextFiles.put(fc.file().ref().source(), fc);
+            }
+            firstOrdinal.put(fc.id(), chunks.size());
+            chunks.addAll(fc.chunks());
+            vectors.addAll(fc.vectors());
+            sources.add(new SourceSummary(fc.file().ref().source(), fc.file().transcript().displayTitle(),
+                    fc.file().transcript().lines().size(), fc.chunks().size()));
         }
-        CachingEmbedder.Outcome outcome = e.embedder().embedAll(texts, listener);
-        KnowledgeIndex next = KnowledgeIndex.build(e.spec(), chunks, outcome.vectors(), sources, skipped, started);
+
+        LexicalIndex lexical = updateLexical(indexed, firstOrdinal);
+        KnowledgeIndex next = KnowledgeIndex.build(e.spec(), chunks, vectors, lexical, sources, skipped, started);
         current.set(next);
         files = Map.copyOf(nextFiles);
         if (e.embedder().cache() instanceof DiskEmbeddingCache disk) {
-            disk.compact(texts);
+            disk.compact(new java.util.AbstractList<String>() {
+                @Override
+                public String get(int index) {
+                    return chunks.get(index).text();
+                }
+
+                @Override
+                public int size() {
+                    return chunks.size();
+                }
+            });
         }
         return new RefreshReport(Instant.now(), Duration.between(started, Instant.now()), added, changed, removed,
-                outcome.embedded(), outcome.reused(), sources.size(), chunks.size(), skipped, null);
+                outcome.embedded(), chunks.size() - outcome.embedded(), sources.size(), chunks.size(), skipped, null);
+    }
+
+    /** Whether a file's previous chunks (and vectors) still hold for its current version. */
+    private static boolean reusable(FileChunks before, LoadedFile file) {
+        return before != null && file.ok() && before.file().ok()
+                && (before.file() == file || before.file().transcript() == file.transcript());
+    }
+
+    /**
+     * Brings the BM25 index to the given files (removing versions no longer served, adding new
+     * ones) and takes a snapshot. On any failure the writer is dropped and the next refresh
+     * rebuilds it from all files; the current snapshot is unaffected either way.
+     */
+    private LexicalIndex updateLexical(List<FileChunks> indexed, Map<Long, Integer> firstOrdinal) {
+        try {
+            if (lexicalWriter == null) {
+                lexicalWriter = new LexicalIndex.Writer();
+                indexedFiles.clear();
+            }
+            Set<Long> live = new HashSet<>();
+            List<FileChunks> toAdd = new ArrayList<>();
+            for (FileChunks fc : indexed) {
+                live.add(fc.id());
+                if (!indexedFiles.contains(fc.id())) {
+                    toAdd.add(fc);
+                }
+            }
+            for (Long id : new ArrayList<>(indexedFiles)) {
+                if (!live.contains(id)) {
+                    lexicalWriter.remove(id);
+                    indexedFiles.remove(id);
+                }
+            }
+            LexicalIndex.Writer writer = lexicalWriter;
+            toAdd.parallelStream().forEach(fc -> writer.add(fc.id(), fc.chunks().stream().map(Chunk::text).toList()));
+            for (FileChunks fc : toAdd) {
+                indexedFiles.add(fc.id());
+            }
+            return lexicalWriter.snapshot(firstOrdinal);
+        } catch (RuntimeException ex) {
+            if (lexicalWriter != null) {
+                lexicalWriter.close();
+            }
+            lexicalWriter = null;
+            indexedFiles.clear();
+            throw ex;
+        }
     }
 
     private Embedding embedding(List<Transcript> transcripts) throws IOException {
@@ -231,14 +358,32 @@ public final class KnowledgeBase {
             }
         }
         EmbeddingModelSpec spec = EmbeddingModels.choose(choice, sample);
-        EmbeddingCache cache = cacheDir == null ? new InMemoryEmbeddingCache() : DiskEmbeddingCache.open(cacheDir, spec);
-        CachingEmbedder embedder = new CachingEmbedder(modelProvider.create(spec), spec, cache);
+        // the model (seconds) and the cache (a large file) load while the files are chunked
+        CompletableFuture<dev.langchain4j.model.embedding.EmbeddingModel> model =
+                CompletableFuture.supplyAsync(() -> modelProvider.create(spec), background("embedding-model-load"));
+        CompletableFuture<EmbeddingCache> cache = CompletableFuture.supplyAsync(() -> {
+            try {
+                return cacheDir == null ? new InMemoryEmbeddingCache() : DiskEmbeddingCache.open(cacheDir, spec);
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }, background("embedding-cache-load"));
+        CachingEmbedder embedder = new CachingEmbedder(model, spec, cache);
         TokenCounter tokens = new TokenCounter(spec);
         QueryEmbedder queries = new QueryEmbedder(embedder);
-        e = new Embedding(spec, embedder, queries, new Chunker(spec.chunking(), tokens),
-                new CachedLineVectors(embedder.model(), queries));
-        log.info("Embedding model: {} ({} cached vectors)", spec.displayName(), cache.size());
+        e = new Embedding(spec, embedder, queries, new Chunker(spec.chunking(), tokens, true),
+                new CachedLineVectors(embedder::model, queries));
+        cache.thenAccept(c -> log.info("Embedding model: {} ({} cached vectors)", spec.displayName(), c.size()));
         embedding = e;
         return e;
+    }
+
+    /** Runs one task on a new daemon thread. */
+    private static Executor background(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
+        };
     }
 }

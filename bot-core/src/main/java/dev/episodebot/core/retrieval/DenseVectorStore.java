@@ -1,0 +1,230 @@
+package dev.episodebot.core.retrieval;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.store.embedding.EmbeddingMatch;
+import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
+import dev.langchain4j.store.embedding.EmbeddingSearchResult;
+import dev.langchain4j.store.embedding.EmbeddingStore;
+import dev.langchain4j.store.embedding.filter.Filter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A read-only langchain4j {@link EmbeddingStore} for one index snapshot: every vector normalised
+ * once, all of them in one contiguous {@code float[]}, searched by brute-force dot products (equal
+ * to cosine similarity on unit vectors). Scores are reported like {@code InMemoryEmbeddingStore}
+ * reports them, {@code (cosine + 1) / 2}, so callers see the same numbers; unlike it, no norm is
+ * recomputed per entry and no object is created per entry during a search. Searches need no lock.
+ * The store is built whole ({@link #of}); the {@code add} methods are not supported.
+ */
+public final class DenseVectorStore implements EmbeddingStore<TextSegment> {
+
+    private final int dimension;
+    private final int size;
+    private final float[] matrix;
+    private final List<TextSegment> segments;
+
+    private DenseVectorStore(int dimension, float[] matrix, List<TextSegment> segments) {
+        this.dimension = dimension;
+        this.size = segments.size();
+        this.matrix = matrix;
+        this.segments = segments;
+    }
+
+    /**
+     * A store holding {@code vectors.get(i)} for {@code segments.get(i)}; the id of entry {@code i}
+     * is {@code Integer.toString(i)}.
+     */
+    public static DenseVectorStore of(List<TextSegment> segments, List<float[]> vectors) {
+        if (segments.size() != vectors.size()) {
+            throw new IllegalArgumentException("one vector per segment");
+        }
+        int dimension = vectors.isEmpty() ? 0 : vectors.get(0).length;
+        float[] matrix = new float[Math.multiplyExact(segments.size(), dimension)];
+        for (int i = 0; i < vectors.size(); i++) {
+            float[] vector = vectors.get(i);
+            if (vector.length != dimension) {
+                throw new IllegalArgumentException("vectors of different dimensions");
+            }
+            double norm = 0;
+            for (float v : vector) {
+                norm += (double) v * v;
+            }
+            float scale = norm == 0 ? 0f : (float) (1 / Math.sqrt(norm));
+            int offset = i * dimension;
+            for (int j = 0; j < dimension; j++) {
+                matrix[offset + j] = vector[j] * scale;
+            }
+        }
+        return new DenseVectorStore(dimension, matrix, List.copyOf(segments));
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public EmbeddingSearchResult<TextSegment> search(EmbeddingSearchRequest request) {
+        int k = Math.min(request.maxResults(), size);
+        if (k <= 0) {
+            return new EmbeddingSearchResult<>(List.of());
+        }
+        float[] query = request.queryEmbedding().vector();
+        if (query.length != dimension) {
+            throw new IllegalArgumentException("query of dimension " + query.length + ", store of " + dimension);
+        }
+        float[] q = normalised(query);
+        double minCosine = 2 * request.minScore() - 1;
+        Filter filter = request.filter();
+
+        // the k best so far, a min-heap on score kept in two parallel arrays
+        float[] heapScore = new float[k];
+        int[] heapRow = new int[k];
+        int filled = 0;
+        for (int row = 0; row < size; row++) {
+            float score = dot(q, matrix, row * dimension, dimension);
+            if (filled == k && score <= heapScore[0]) {
+                continue;
+            }
+            if (score < minCosine || (filter != null && !filter.test(segments.get(row).metadata()))) {
+                continue;
+            }
+            if (filled < k) {
+                int i = filled++;
+                heapScore[i] = score;
+                heapRow[i] = row;
+                siftUp(heapScore, heapRow, i);
+            } else {
+                heapScore[0] = score;
+                heapRow[0] = row;
+                siftDown(heapScore, heapRow, filled);
+            }
+        }
+        List<EmbeddingMatch<TextSegment>> matches = new ArrayList<>(filled);
+        for (int i = 0; i < filled; i++) {
+            int row = heapRow[i];
+            double relevance = (Math.max(-1, Math.min(1, heapScore[i])) + 1) / 2;
+            matches.add(new EmbeddingMatch<>(relevance, Integer.toString(row), null, segments.get(row)));
+        }
+        matches.sort(Collections.reverseOrder((a, b) -> {
+            int byScore = Double.compare(a.score(), b.score());
+            // ties: the earlier entry first, as a stable brute-force scan would list them
+            return byScore != 0 ? byScore : Integer.compare(Integer.parseInt(b.embeddingId()), Integer.parseInt(a.embeddingId()));
+        }));
+        return new EmbeddingSearchResult<>(matches);
+    }
+
+    /** The entry's vector as stored (normalised). */
+    public float[] vector(int row) {
+        float[] v = new float[dimension];
+        System.arraycopy(matrix, row * dimension, v, 0, dimension);
+        return v;
+    }
+
+    static float dot(float[] q, float[] m, int offset, int n) {
+        // four independent sums let the CPU overlap the multiply-adds
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            s0 += q[j] * m[offset + j];
+            s1 += q[j + 1] * m[offset + j + 1];
+            s2 += q[j + 2] * m[offset + j + 2];
+            s3 += q[j + 3] * m[offset + j + 3];
+        }
+        for (; j < n; j++) {
+            s0 += q[j] * m[offset + j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static float[] normalised(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += (double) x * x;
+        }
+        float scale = norm == 0 ? 0f : (float) (1 / Math.sqrt(norm));
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * scale;
+        }
+        return out;
+    }
+
+    private static void siftUp(float[] score, int[] row, int i) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!less(score, row, i, parent)) {
+                break;
+            }
+            swap(score, row, i, parent);
+            i = parent;
+        }
+    }
+
+    private static void siftDown(float[] score, int[] row, int n) {
+        int i = 0;
+        while (true) {
+            int left = 2 * i + 1;
+            if (left >= n) {
+                return;
+            }
+            int smallest = left;
+            int right = left + 1;
+            if (right < n && less(score, row, right, left)) {
+                smallest = right;
+            }
+            if (!less(score, row, smallest, i)) {
+                return;
+            }
+            swap(score, row, i, smallest);
+            i = smallest;
+        }
+    }
+
+    /** Heap order: lower score first; on equal scores the later row counts as lower (is evicted first). */
+    private static boolean less(float[] score, int[] row, int a, int b) {
+        return score[a] < score[b] || (score[a] == score[b] && row[a] > row[b]);
+    }
+
+    private static void swap(float[] score, int[] row, int a, int b) {
+        float s = score[a];
+        score[a] = score[b];
+        score[b] = s;
+        int r = row[a];
+        row[a] = row[b];
+        row[b] = r;
+    }
+
+    private static UnsupportedOperationException readOnly() {
+        return new UnsupportedOperationException("DenseVectorStore is a read-only snapshot; build a new one with of()");
+    }
+
+    @Override
+    public String add(Embedding embedding) {
+        throw readOnly();
+    }
+
+    @Override
+    public void add(String id, Embedding embedding) {
+        throw readOnly();
+    }
+
+    @Override
+    public String add(Embedding embedding, TextSegment embedded) {
+        throw readOnly();
+    }
+
+    @Override
+    public List<String> addAll(List<Embedding> embeddings) {
+        throw readOnly();
+    }
+}
