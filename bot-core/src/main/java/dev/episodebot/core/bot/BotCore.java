@@ -68,8 +68,15 @@ public final class BotCore implements AutoCloseable {
         } else {
             this.llmExecutor = null;
         }
+        // the dictionary (half a second to read) loads while the knowledge is indexed; only
+        // cross-language questions wait for it
+        java.util.concurrent.CompletableFuture<DictionaryQueryTranslator> dictionary =
+                java.util.concurrent.CompletableFuture.supplyAsync(DictionaryQueryTranslator::load, task -> {
+                    Thread thread = daemonThreads("dictionary-load").newThread(task);
+                    thread.start();
+                });
         this.answerer = new QuestionAnswerer(knowledge, EvidenceFinder.Thresholds.defaults(),
-                DictionaryQueryTranslator.load(), rewriter, llm, config.llm().timeout());
+                (question, index) -> dictionary.join().translate(question, index), rewriter, llm, config.llm().timeout());
         this.feedback = new FileFeedbackRecorder(config.dataDir(), clock);
         this.bot = new DefaultEpisodeBot(knowledge, answerer, new ConversationMemories(1000, 12), feedback,
                 config.admins(), new DefaultEpisodeBot.Limits(config.maxQuestionChars(), config.rateLimitPerMinute(),
@@ -128,6 +135,7 @@ public final class BotCore implements AutoCloseable {
 
     @Override
     public void close() {
+        knowledge.close();
         embeddingExecutor.shutdownNow();
         if (llmExecutor != null) {
             llmExecutor.shutdownNow();

@@ -24,7 +24,8 @@ public final class CachingEmbedder {
     /** Vectors for the requested texts (same order), and how many were computed vs taken from the cache. */
     public record Outcome(List<float[]> vectors, int embedded, int reused) {}
 
-    private static final int BATCH = 128;
+    /** Texts per model call: large enough that the executor's threads rarely wait for a batch's slowest text. */
+    private static final int BATCH = 512;
 
     private final CompletableFuture<EmbeddingModel> model;
     private final EmbeddingModelSpec spec;

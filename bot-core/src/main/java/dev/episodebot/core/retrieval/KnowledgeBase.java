@@ -39,11 +39,13 @@ import org.slf4j.LoggerFactory;
 public final class KnowledgeBase {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
+    /** Bumped when the BM25 analysis or document layout changes: an index of another format is not reused. */
+    private static final int LEXICAL_FORMAT = 1;
 
     /**
      * The chunks of one file version, kept across refreshes while the file is unchanged.
      *
-     * @param id this version's id in the BM25 index
+     * @param id this version's id in the BM25 index (a hash of its source and chunk texts, stable across restarts)
      * @param vectors one per chunk once embedded, else null
      */
     private record FileChunks(LoadedFile file, List<Chunk> chunks, long id, List<float[]> vectors) {}
@@ -64,7 +66,6 @@ public final class KnowledgeBase {
     private LexicalIndex.Writer lexicalWriter;
     /** The file versions {@link #lexicalWriter} holds. */
     private final Set<Long> indexedFiles = new HashSet<>();
-    private long nextFileId = 1;
 
     /** The chosen model and everything built from it. */
     private record Embedding(EmbeddingModelSpec spec, CachingEmbedder embedder, QueryEmbedder queries, Chunker chunker,
@@ -125,6 +126,20 @@ public final class KnowledgeBase {
         return e == null ? null : e.embedder();
     }
 
+    /**
+     * Releases the BM25 index folder (questions still in flight keep their snapshot). A later
+     * refresh opens it again.
+     */
+    public void close() {
+        synchronized (refreshLock) {
+            if (lexicalWriter != null) {
+                lexicalWriter.close();
+                lexicalWriter = null;
+                indexedFiles.clear();
+            }
+        }
+    }
+
     /** Refreshes without progress reporting. */
     public RefreshReport refresh() {
         return refresh(IndexingListener.none());
@@ -155,6 +170,7 @@ public final class KnowledgeBase {
         files.forEach((source, fileChunks) -> previousFiles.put(source, fileChunks.file()));
         KnowledgeLoader.Load load = loader.load(knowledgeDir, previousFiles);
         KnowledgeIndex previousIndex = current.get();
+        log.debug("Refresh: files read after {} ms", Duration.between(started, Instant.now()).toMillis());
 
         int added = 0;
         int changed = 0;
@@ -226,6 +242,10 @@ public final class KnowledgeBase {
         // chunk the new and changed files on all cores
         Map<String, List<Chunk>> chunked = new java.util.concurrent.ConcurrentHashMap<>();
         toChunk.parallelStream().forEach(file -> chunked.put(file.ref().source(), e.chunker().chunk(file.transcript())));
+        Map<String, Long> keys = new java.util.concurrent.ConcurrentHashMap<>();
+        toChunk.parallelStream().forEach(file -> keys.put(file.ref().source(),
+                fileKey(file.ref().source(), chunked.get(file.ref().source()))));
+        log.debug("Refresh: {} files chunked after {} ms", toChunk.size(), Duration.between(started, Instant.now()).toMillis());
 
         Map<String, FileChunks> nextFiles = new HashMap<>();
         List<FileChunks> indexed = new ArrayList<>();
@@ -236,9 +256,9 @@ public final class KnowledgeBase {
             if (reusable(before, file)) {
                 next = new FileChunks(file, before.chunks(), before.id(), before.vectors());
             } else if (file.ok()) {
-                next = new FileChunks(file, chunked.get(file.ref().source()), nextFileId++, null);
+                next = new FileChunks(file, chunked.get(file.ref().source()), keys.get(file.ref().source()), null);
             } else {
-                next = new FileChunks(file, List.of(), nextFileId++, List.of());
+                next = new FileChunks(file, List.of(), 0, List.of());
             }
             if (next.vectors() == null) {
                 for (Chunk chunk : next.chunks()) {
@@ -253,6 +273,7 @@ public final class KnowledgeBase {
 
         // vectors: only the chunks of new and changed files are looked up in the cache or embedded
         CachingEmbedder.Outcome outcome = e.embedder().embedAll(newTexts, listener);
+        log.debug("Refresh: {} vectors ready after {} ms", newTexts.size(), Duration.between(started, Instant.now()).toMillis());
         int from = 0;
         List<Chunk> chunks = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
@@ -274,10 +295,16 @@ public final class KnowledgeBase {
                     fc.file().transcript().lines().size(), fc.chunks().size()));
         }
 
-        LexicalIndex lexical = updateLexical(indexed, firstOrdinal);
+        LexicalIndex lexical = updateLexical(e.spec(), indexed, firstOrdinal);
+        log.debug("Refresh: BM25 updated after {} ms", Duration.between(started, Instant.now()).toMillis());
         KnowledgeIndex next = KnowledgeIndex.build(e.spec(), chunks, vectors, lexical, sources, skipped, started);
         current.set(next);
         files = Map.copyOf(nextFiles);
+        try {
+            lexicalWriter.commit(); // the next start finds the BM25 index ready
+        } catch (RuntimeException ex) {
+            log.warn("Could not save the BM25 index: {}", ex.toString());
+        }
         if (e.embedder().cache() instanceof DiskEmbeddingCache disk) {
             disk.compact(new java.util.AbstractList<String>() {
                 @Override
@@ -306,11 +333,12 @@ public final class KnowledgeBase {
      * ones) and takes a snapshot. On any failure the writer is dropped and the next refresh
      * rebuilds it from all files; the current snapshot is unaffected either way.
      */
-    private LexicalIndex updateLexical(List<FileChunks> indexed, Map<Long, Integer> firstOrdinal) {
+    private LexicalIndex updateLexical(EmbeddingModelSpec spec, List<FileChunks> indexed, Map<Long, Integer> firstOrdinal) {
         try {
             if (lexicalWriter == null) {
-                lexicalWriter = new LexicalIndex.Writer();
+                lexicalWriter = openLexical(spec);
                 indexedFiles.clear();
+                indexedFiles.addAll(lexicalWriter.files());
             }
             Set<Long> live = new HashSet<>();
             List<FileChunks> toAdd = new ArrayList<>();
@@ -376,6 +404,63 @@ public final class KnowledgeBase {
         cache.thenAccept(c -> log.info("Embedding model: {} ({} cached vectors)", spec.displayName(), c.size()));
         embedding = e;
         return e;
+    }
+
+    /**
+     * The BM25 index kept in {@code CACHE_DIR} (so a restart only indexes what changed), or in memory
+     * without a cache folder, when another process holds the folder, or when it cannot be opened
+     * even after starting it afresh.
+     */
+    private LexicalIndex.Writer openLexical(EmbeddingModelSpec spec) {
+        if (cacheDir == null) {
+            return new LexicalIndex.Writer();
+        }
+        Path dir = cacheDir.resolve("bm25-v" + LEXICAL_FORMAT + "-" + spec.id());
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                return LexicalIndex.Writer.open(dir);
+            } catch (IOException | RuntimeException ex) {
+                if (ex.getCause() instanceof org.apache.lucene.store.LockObtainFailedException
+                        || ex instanceof org.apache.lucene.store.LockObtainFailedException) {
+                    log.warn("The BM25 index {} is in use by another process; indexing in memory", dir);
+                    return new LexicalIndex.Writer();
+                }
+                log.warn("Cannot open the BM25 index {} ({}); starting it afresh", dir, ex.toString());
+                try {
+                    deleteTree(dir);
+                } catch (IOException deleteFailed) {
+                    break;
+                }
+            }
+        }
+        log.warn("Indexing BM25 in memory");
+        return new LexicalIndex.Writer();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** A file version's BM25 id: 64 bits of SHA-256 over its source and chunk texts. */
+    static long fileKey(String source, List<Chunk> chunks) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (Chunk chunk : chunks) {
+                digest.update((byte) 0);
+                digest.update(chunk.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.nio.ByteBuffer.wrap(digest.digest()).getLong();
+        } catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is always available", ex);
+        }
     }
 
     /** Runs one task on a new daemon thread. */

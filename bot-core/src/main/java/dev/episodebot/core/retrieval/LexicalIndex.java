@@ -32,7 +32,13 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * BM25 over chunk texts (Lucene, in memory): a read-only, point-in-time view for one index
@@ -108,9 +114,11 @@ public final class LexicalIndex implements AutoCloseable {
     }
 
     /**
-     * The incremental side: one Lucene {@link IndexWriter} over an in-memory directory, holding the
-     * chunks of every indexed file version. Not thread-safe: the knowledge base calls it under its
-     * refresh lock. Snapshots stay valid and unchanged after later updates.
+     * The incremental side: one Lucene {@link IndexWriter} holding the chunks of every indexed file
+     * version, in memory or in a folder (then {@link #commit} keeps it for the next start, which only
+     * adds the files that changed meanwhile). Updates are not thread-safe (the knowledge base calls
+     * them under its refresh lock) except {@link #add}. Snapshots stay valid and unchanged after later
+     * updates.
      */
     public static final class Writer implements AutoCloseable {
 
@@ -118,7 +126,21 @@ public final class LexicalIndex implements AutoCloseable {
         private final IndexWriter writer;
         private DirectoryReader latest;
 
+        /** An index in memory. */
         public Writer() {
+            this(new ByteBuffersDirectory(), IndexWriterConfig.OpenMode.CREATE);
+        }
+
+        /**
+         * An index kept in {@code dir} (created when missing, reopened when there). Fails when another
+         * process holds the folder or it cannot be read; the caller then uses an in-memory index.
+         */
+        public static Writer open(java.nio.file.Path dir) throws IOException {
+            java.nio.file.Files.createDirectories(dir);
+            return new Writer(FSDirectory.open(dir), IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        }
+
+        private Writer(Directory directory, IndexWriterConfig.OpenMode mode) {
             TieredMergePolicy merges = new TieredMergePolicy();
             // keep BM25 statistics close to those of a fresh index: deleted documents still count until merged away
             merges.setDeletesPctAllowed(20);
@@ -127,11 +149,59 @@ public final class LexicalIndex implements AutoCloseable {
                     .setRAMBufferSizeMB(64)
                     .setMergePolicy(merges)
                     .setCommitOnClose(false)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+                    .setOpenMode(mode);
             try {
-                this.writer = new IndexWriter(new ByteBuffersDirectory(), config);
+                this.writer = new IndexWriter(directory, config);
             } catch (IOException e) {
-                throw new UncheckedIOException("in-memory index failed", e);
+                try {
+                    directory.close();
+                } catch (IOException ignored) {
+                    // failing anyway
+                }
+                throw new UncheckedIOException("cannot open the BM25 index: " + e.getMessage(), e);
+            }
+        }
+
+        /** The file versions the index holds (those of the last commit, for a reopened index). */
+        public java.util.Set<Long> files() {
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            try (DirectoryReader reader = DirectoryReader.open(writer)) {
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    Terms terms = leaf.reader().terms(FILE);
+                    if (terms == null) {
+                        continue;
+                    }
+                    TermsEnum e = terms.iterator();
+                    for (BytesRef term = e.next(); term != null; term = e.next()) {
+                        if (hasLiveDoc(leaf, term)) {
+                            ids.add(Long.parseLong(term.utf8ToString()));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return ids;
+        }
+
+        private static boolean hasLiveDoc(LeafReaderContext leaf, BytesRef term) throws IOException {
+            var live = leaf.reader().getLiveDocs();
+            var postings = leaf.reader().postings(new Term(FILE, BytesRef.deepCopyOf(term)));
+            for (int doc = postings.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                    doc = postings.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Makes the current state durable (a no-op cost for an in-memory index). */
+        public void commit() {
+            try {
+                writer.commit();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot save the BM25 index", e);
             }
         }
 
@@ -184,7 +254,7 @@ public final class LexicalIndex implements AutoCloseable {
             }
         }
 
-        /** Drops the writer; snapshots already taken stay usable. */
+        /** Drops uncommitted changes and releases the folder; snapshots already taken stay usable. */
         @Override
         public void close() {
             try {
@@ -194,7 +264,7 @@ public final class LexicalIndex implements AutoCloseable {
                 }
                 writer.rollback();
             } catch (IOException e) {
-                // in memory: nothing else to release
+                // nothing more can be done
             }
         }
     }

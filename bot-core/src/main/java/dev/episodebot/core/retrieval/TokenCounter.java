@@ -7,17 +7,39 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 
-/** Counts an embedding model's tokens with the model's own tokenizer (without the special tokens). */
+/**
+ * Counts an embedding model's tokens with the model's own tokenizer (without the special tokens).
+ * The tokenizer (a native library) is loaded on first use: chunking subtitles rarely needs it.
+ */
 public final class TokenCounter implements ToIntFunction<String>, AutoCloseable {
 
-    private final HuggingFaceTokenizer tokenizer;
+    private final EmbeddingModelSpec spec;
+    private volatile HuggingFaceTokenizer tokenizer;
 
     public TokenCounter(EmbeddingModelSpec spec) {
+        this.spec = spec;
+    }
+
+    private HuggingFaceTokenizer tokenizer() {
+        HuggingFaceTokenizer t = tokenizer;
+        if (t == null) {
+            synchronized (this) {
+                t = tokenizer;
+                if (t == null) {
+                    t = load(spec);
+                    tokenizer = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    private static HuggingFaceTokenizer load(EmbeddingModelSpec spec) {
         try (InputStream in = EmbeddingModels.class.getClassLoader().getResourceAsStream(spec.tokenizerResource())) {
             if (in == null) {
                 throw new IllegalStateException("tokenizer " + spec.tokenizerResource() + " is not on the classpath");
             }
-            this.tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of(
+            return HuggingFaceTokenizer.newInstance(in, Map.of(
                     "truncation", "false", "padding", "false", "modelMaxLength", "1000000"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -26,11 +48,14 @@ public final class TokenCounter implements ToIntFunction<String>, AutoCloseable 
 
     @Override
     public int applyAsInt(String text) {
-        return tokenizer.encode(text, false, false).getIds().length;
+        return tokenizer().encode(text, false, false).getIds().length;
     }
 
     @Override
     public void close() {
-        tokenizer.close();
+        HuggingFaceTokenizer t = tokenizer;
+        if (t != null) {
+            t.close();
+        }
     }
 }
