@@ -66,6 +66,11 @@ public final class KnowledgeBase {
     private LexicalIndex.Writer lexicalWriter;
     /** The file versions {@link #lexicalWriter} holds. */
     private final Set<Long> indexedFiles = new HashSet<>();
+    /** The model and cache of the expected spec, loading since the first refresh began. */
+    private Preload preload;
+
+    private record Preload(EmbeddingModelSpec spec, CompletableFuture<dev.langchain4j.model.embedding.EmbeddingModel> model,
+            CompletableFuture<EmbeddingCache> cache) {}
 
     /** The chosen model and everything built from it. */
     private record Embedding(EmbeddingModelSpec spec, CachingEmbedder embedder, QueryEmbedder queries, Chunker chunker,
@@ -166,6 +171,14 @@ public final class KnowledgeBase {
     }
 
     private RefreshReport doRefresh(Instant started, IndexingListener listener) throws IOException {
+        if (embedding == null && preload == null) {
+            // start loading the model and the cache while the files are read: the spec is known for
+            // a fixed choice, and for auto it is most likely the one chosen last time
+            EmbeddingModelSpec expected = expectedSpec();
+            if (expected != null) {
+                preload = load(expected);
+            }
+        }
         Map<String, LoadedFile> previousFiles = new HashMap<>();
         files.forEach((source, fileChunks) -> previousFiles.put(source, fileChunks.file()));
         KnowledgeLoader.Load load = loader.load(knowledgeDir, previousFiles);
@@ -387,21 +400,15 @@ public final class KnowledgeBase {
         }
         EmbeddingModelSpec spec = EmbeddingModels.choose(choice, sample);
         // the model (seconds) and the cache (a large file) load while the files are chunked
-        CompletableFuture<dev.langchain4j.model.embedding.EmbeddingModel> model =
-                CompletableFuture.supplyAsync(() -> modelProvider.create(spec), background("embedding-model-load"));
-        CompletableFuture<EmbeddingCache> cache = CompletableFuture.supplyAsync(() -> {
-            try {
-                return cacheDir == null ? new InMemoryEmbeddingCache() : DiskEmbeddingCache.open(cacheDir, spec);
-            } catch (IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
-            }
-        }, background("embedding-cache-load"));
-        CachingEmbedder embedder = new CachingEmbedder(model, spec, cache);
+        Preload loading = preload != null && preload.spec().equals(spec) ? preload : load(spec);
+        preload = null;
+        rememberSpec(spec);
+        CachingEmbedder embedder = new CachingEmbedder(loading.model(), spec, loading.cache());
         TokenCounter tokens = new TokenCounter(spec);
         QueryEmbedder queries = new QueryEmbedder(embedder);
         e = new Embedding(spec, embedder, queries, new Chunker(spec.chunking(), tokens, true),
                 new CachedLineVectors(embedder::model, queries));
-        cache.thenAccept(c -> log.info("Embedding model: {} ({} cached vectors)", spec.displayName(), c.size()));
+        loading.cache().thenAccept(c -> log.info("Embedding model: {} ({} cached vectors)", spec.displayName(), c.size()));
         embedding = e;
         return e;
     }
@@ -460,6 +467,62 @@ public final class KnowledgeBase {
             return java.nio.ByteBuffer.wrap(digest.digest()).getLong();
         } catch (java.security.NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is always available", ex);
+        }
+    }
+
+    /** Starts loading a spec's model and cache in the background. */
+    private Preload load(EmbeddingModelSpec spec) {
+        CompletableFuture<dev.langchain4j.model.embedding.EmbeddingModel> model =
+                CompletableFuture.supplyAsync(() -> modelProvider.create(spec), background("embedding-model-load"));
+        CompletableFuture<EmbeddingCache> cache = CompletableFuture.supplyAsync(() -> {
+            try {
+                return cacheDir == null ? new InMemoryEmbeddingCache() : DiskEmbeddingCache.open(cacheDir, spec);
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }, background("embedding-cache-load"));
+        return new Preload(spec, model, cache);
+    }
+
+    private static final String LAST_SPEC = "embedding-model.txt";
+
+    /** The spec a fixed choice names, or the one auto chose last time (null when unknown). */
+    private EmbeddingModelSpec expectedSpec() {
+        if (choice != EmbeddingModelChoice.AUTO) {
+            return EmbeddingModels.choose(choice, "");
+        }
+        if (cacheDir == null) {
+            return null;
+        }
+        try {
+            Path file = cacheDir.resolve(LAST_SPEC);
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            String id = Files.readString(file).strip();
+            for (EmbeddingModelSpec spec : List.of(EmbeddingModelSpec.BGE_SMALL_ZH_V15, EmbeddingModelSpec.ALL_MINILM_L6_V2)) {
+                if (spec.id().equals(id)) {
+                    return spec;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("Cannot read the last embedding model choice: {}", e.toString());
+        }
+        return null;
+    }
+
+    private void rememberSpec(EmbeddingModelSpec spec) {
+        if (cacheDir == null || choice != EmbeddingModelChoice.AUTO) {
+            return;
+        }
+        try {
+            Files.createDirectories(cacheDir);
+            Path file = cacheDir.resolve(LAST_SPEC);
+            if (!Files.isRegularFile(file) || !Files.readString(file).strip().equals(spec.id())) {
+                Files.writeString(file, spec.id() + "\n");
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("Cannot remember the embedding model choice: {}", e.toString());
         }
     }
 

@@ -50,11 +50,15 @@ class BenchCorpusTest {
         double originalMean = original.stream().mapToInt(String::length).average().orElseThrow();
         double mean = episode.stream().mapToInt(String::length).average().orElseThrow();
         assertThat(mean).isBetween(originalMean * 0.85, originalMean * 1.15);
-        assertThat(String.join("", episode).chars().filter(c -> c >= 0x4E00 && c <= 0x9FFF).count())
-                .isGreaterThan(String.join("", episode).length() / 2);
+        assertThat(cjkShare(episode)).isBetween(cjkShare(original) * 0.8, cjkShare(original) * 1.2);
         assertThat(corpus.episode(7, 0)).isEqualTo(episode);
         assertThat(corpus.episode(8, 0)).isNotEqualTo(episode);
         assertThat(corpus.episode(7, 3)).doesNotContainAnyElementsOf(episode);
+    }
+
+    /** The share of letters that are CJK ideographs (what decides the language and the model). */
+    private static double cjkShare(List<String> lines) {
+        return dev.episodebot.core.retrieval.EmbeddingModels.cjkShare(String.join("\n", lines));
     }
 
     @Test
