@@ -42,6 +42,22 @@ public record BenchReport(Map<String, Object> settings, List<BenchRow> rows, Lis
     /** The report as a plain-text (Markdown) table. */
     public String table() {
         StringBuilder out = new StringBuilder();
+        if (settings.containsKey("episodes")) {
+            out.append(settings.get("episodes")).append(" episodes");
+            if (settings.containsKey("chunks")) {
+                out.append(", ").append(settings.get("chunks")).append(" chunks (naive: ")
+                        .append(settings.get("naive_segments")).append(" segments)");
+            }
+            if (settings.containsKey("cores")) {
+                out.append("; ").append(settings.get("cores")).append(" cores, max heap ")
+                        .append(settings.get("max_heap_mb")).append(" MB");
+            }
+            if (settings.containsKey("load_average_at_start")) {
+                out.append("; machine load average ").append(settings.get("load_average_at_start")).append(" at start, ")
+                        .append(settings.get("load_average_at_end")).append(" at end");
+            }
+            out.append("\n\n");
+        }
         out.append("| Measure | Ours | Naive langchain4j | Ours ÷ naive |\n");
         out.append("|---|---:|---:|---:|\n");
         for (BenchRow row : rows) {

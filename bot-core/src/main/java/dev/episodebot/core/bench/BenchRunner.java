@@ -94,6 +94,7 @@ public final class BenchRunner {
         Path knowledge = base.resolve("knowledge");
         Path cache = base.resolve("cache");
         Path coldFile = base.resolve("cold-build.json");
+        double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         BenchCorpus corpus = BenchCorpus.fromTranscript(options.transcript());
         say("Corpus: " + n + " episodes in " + knowledge);
         if (corpus.writeTo(knowledge, n)) {
@@ -228,6 +229,10 @@ public final class BenchRunner {
             settings.put("folder", base.toString());
             settings.put("warm_start_detail", JSON.convertValue(warm, Map.class));
             settings.put("finished_at", Instant.now().toString());
+            // other processes on the machine slow every wall-clock figure: say how busy it was
+            settings.put("load_average_at_start", Math.round(loadAtStart * 100) / 100.0);
+            settings.put("load_average_at_end",
+                    Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0);
             return report(figures, settings, options.modelSample());
         } finally {
             embeddingThreads.shutdownNow();

@@ -51,23 +51,37 @@ public final class Chunker {
 
     /**
      * Whether WordPiece cannot make more tokens than characters of this text: every token covers at
-     * least one character after normalisation, and these characters neither expand under lower-casing
-     * nor decompose under NFD accent stripping.
+     * least one character after normalisation, and none of these characters grows under BERT's
+     * normalisation (lower-casing, accent stripping by decomposition; compatibility decomposition
+     * is checked too, to be safe). Surrogate pairs and any growing character send the text to the
+     * real tokenizer.
      */
     static boolean oneTokenPerCharAtMost(String text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean safe = c < 0x80
-                    || (c >= 0x4E00 && c <= 0x9FFF) // CJK unified ideographs
-                    || (c >= 0x3400 && c <= 0x4DBF) // extension A
-                    || (c >= 0x3000 && c <= 0x303F) // CJK symbols and punctuation
-                    || (c >= 0xFF00 && c <= 0xFFEF) // half- and full-width forms
-                    || (c >= 0x2010 && c <= 0x2027); // dashes, quotes, ellipsis
-            if (!safe) {
+            if (!SingleChar.SAFE[text.charAt(i)]) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Which UTF-16 units stay one character (or none) under BERT normalisation, computed once. */
+    private static final class SingleChar {
+        static final boolean[] SAFE = new boolean[Character.MAX_VALUE + 1];
+
+        static {
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                if (c < 0x80) {
+                    SAFE[c] = true;
+                } else if (!Character.isSurrogate((char) c) && c != 0x130) {
+                    String s = String.valueOf((char) c);
+                    String lower = s.toLowerCase(java.util.Locale.ROOT);
+                    SAFE[c] = lower.length() == 1
+                            && java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).length() <= 1
+                            && java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFKD).length() <= 1;
+                }
+            }
+        }
     }
 
     public List<Chunk> chunk(Transcript transcript) {

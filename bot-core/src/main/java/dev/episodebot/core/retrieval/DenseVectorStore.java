@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * A read-only langchain4j {@link EmbeddingStore} for one index snapshot: every vector normalised
- * once, all of them in one contiguous {@code float[]}, searched by brute-force dot products (equal
- * to cosine similarity on unit vectors). Scores are reported like {@code InMemoryEmbeddingStore}
+ * once, held in contiguous {@code float[]} blocks (one per knowledge file, so a refresh reuses the
+ * blocks of unchanged files without copying them), searched by brute-force dot products (equal to
+ * cosine similarity on unit vectors). Scores are reported like {@code InMemoryEmbeddingStore}
  * reports them, {@code (cosine + 1) / 2}, so callers see the same numbers; unlike it, no norm is
  * recomputed per entry and no object is created per entry during a search. Searches need no lock.
  * The store is built whole ({@link #of}); the {@code add} methods are not supported.
@@ -23,14 +24,54 @@ public final class DenseVectorStore implements EmbeddingStore<TextSegment> {
 
     private final int dimension;
     private final int size;
-    private final float[] matrix;
+    private final float[][] blocks;
+    /** The row of each block's first vector. */
+    private final int[] firstRow;
     private final List<TextSegment> segments;
 
-    private DenseVectorStore(int dimension, float[] matrix, List<TextSegment> segments) {
+    private DenseVectorStore(int dimension, float[][] blocks, List<TextSegment> segments) {
         this.dimension = dimension;
         this.size = segments.size();
-        this.matrix = matrix;
+        this.blocks = blocks;
+        this.firstRow = new int[blocks.length];
+        int row = 0;
+        for (int b = 0; b < blocks.length; b++) {
+            firstRow[b] = row;
+            row += dimension == 0 ? 0 : blocks[b].length / dimension;
+        }
+        if (row != size) {
+            throw new IllegalArgumentException(row + " vectors for " + size + " segments");
+        }
         this.segments = segments;
+    }
+
+    /**
+     * A store over blocks made by {@link #normalisedBlock} (taken as they are, not copied): block
+     * after block, their rows are the vectors of {@code segments} in order.
+     */
+    public static DenseVectorStore ofBlocks(List<TextSegment> segments, List<float[]> blocks, int dimension) {
+        return new DenseVectorStore(dimension, blocks.toArray(new float[0][]), List.copyOf(segments));
+    }
+
+    /** Vectors normalised and laid end to end, for {@link #ofBlocks}. */
+    public static float[] normalisedBlock(List<float[]> vectors, int dimension) {
+        float[] block = new float[Math.multiplyExact(vectors.size(), dimension)];
+        for (int i = 0; i < vectors.size(); i++) {
+            float[] vector = vectors.get(i);
+            if (vector.length != dimension) {
+                throw new IllegalArgumentException("a vector of dimension " + vector.length + ", expected " + dimension);
+            }
+            double norm = 0;
+            for (float v : vector) {
+                norm += (double) v * v;
+            }
+            float scale = norm == 0 ? 0f : (float) (1 / Math.sqrt(norm));
+            int offset = i * dimension;
+            for (int j = 0; j < dimension; j++) {
+                block[offset + j] = vector[j] * scale;
+            }
+        }
+        return block;
     }
 
     /**
@@ -42,23 +83,8 @@ public final class DenseVectorStore implements EmbeddingStore<TextSegment> {
             throw new IllegalArgumentException("one vector per segment");
         }
         int dimension = vectors.isEmpty() ? 0 : vectors.get(0).length;
-        float[] matrix = new float[Math.multiplyExact(segments.size(), dimension)];
-        for (int i = 0; i < vectors.size(); i++) {
-            float[] vector = vectors.get(i);
-            if (vector.length != dimension) {
-                throw new IllegalArgumentException("vectors of different dimensions");
-            }
-            double norm = 0;
-            for (float v : vector) {
-                norm += (double) v * v;
-            }
-            float scale = norm == 0 ? 0f : (float) (1 / Math.sqrt(norm));
-            int offset = i * dimension;
-            for (int j = 0; j < dimension; j++) {
-                matrix[offset + j] = vector[j] * scale;
-            }
-        }
-        return new DenseVectorStore(dimension, matrix, List.copyOf(segments));
+        float[][] blocks = vectors.isEmpty() ? new float[0][] : new float[][] {normalisedBlock(vectors, dimension)};
+        return new DenseVectorStore(dimension, blocks, List.copyOf(segments));
     }
 
     public int size() {
@@ -87,23 +113,28 @@ public final class DenseVectorStore implements EmbeddingStore<TextSegment> {
         float[] heapScore = new float[k];
         int[] heapRow = new int[k];
         int filled = 0;
-        for (int row = 0; row < size; row++) {
-            float score = dot(q, matrix, row * dimension, dimension);
-            if (filled == k && score <= heapScore[0]) {
-                continue;
-            }
-            if (score < minCosine || (filter != null && !filter.test(segments.get(row).metadata()))) {
-                continue;
-            }
-            if (filled < k) {
-                int i = filled++;
-                heapScore[i] = score;
-                heapRow[i] = row;
-                siftUp(heapScore, heapRow, i);
-            } else {
-                heapScore[0] = score;
-                heapRow[0] = row;
-                siftDown(heapScore, heapRow, filled);
+        for (int b = 0; b < blocks.length; b++) {
+            float[] block = blocks[b];
+            int rows = block.length / dimension;
+            for (int local = 0; local < rows; local++) {
+                float score = dot(q, block, local * dimension, dimension);
+                if (filled == k && score <= heapScore[0]) {
+                    continue;
+                }
+                int row = firstRow[b] + local;
+                if (score < minCosine || (filter != null && !filter.test(segments.get(row).metadata()))) {
+                    continue;
+                }
+                if (filled < k) {
+                    int i = filled++;
+                    heapScore[i] = score;
+                    heapRow[i] = row;
+                    siftUp(heapScore, heapRow, i);
+                } else {
+                    heapScore[0] = score;
+                    heapRow[0] = row;
+                    siftDown(heapScore, heapRow, filled);
+                }
             }
         }
         List<EmbeddingMatch<TextSegment>> matches = new ArrayList<>(filled);
@@ -122,28 +153,43 @@ public final class DenseVectorStore implements EmbeddingStore<TextSegment> {
 
     /** The entry's vector as stored (normalised). */
     public float[] vector(int row) {
+        int b = java.util.Arrays.binarySearch(firstRow, row);
+        if (b < 0) {
+            b = -b - 2;
+        }
+        while (b + 1 < firstRow.length && firstRow[b + 1] == row) {
+            b++; // skip empty blocks
+        }
         float[] v = new float[dimension];
-        System.arraycopy(matrix, row * dimension, v, 0, dimension);
+        System.arraycopy(blocks[b], (row - firstRow[b]) * dimension, v, 0, dimension);
         return v;
     }
 
     static float dot(float[] q, float[] m, int offset, int n) {
-        // four independent sums let the CPU overlap the multiply-adds
+        // eight independent sums let the CPU overlap the multiply-adds (measured faster than one or four)
         float s0 = 0;
         float s1 = 0;
         float s2 = 0;
         float s3 = 0;
+        float s4 = 0;
+        float s5 = 0;
+        float s6 = 0;
+        float s7 = 0;
         int j = 0;
-        for (; j + 3 < n; j += 4) {
+        for (; j + 7 < n; j += 8) {
             s0 += q[j] * m[offset + j];
             s1 += q[j + 1] * m[offset + j + 1];
             s2 += q[j + 2] * m[offset + j + 2];
             s3 += q[j + 3] * m[offset + j + 3];
+            s4 += q[j + 4] * m[offset + j + 4];
+            s5 += q[j + 5] * m[offset + j + 5];
+            s6 += q[j + 6] * m[offset + j + 6];
+            s7 += q[j + 7] * m[offset + j + 7];
         }
         for (; j < n; j++) {
             s0 += q[j] * m[offset + j];
         }
-        return (s0 + s1) + (s2 + s3);
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     private static float[] normalised(float[] v) {

@@ -46,9 +46,9 @@ public final class KnowledgeBase {
      * The chunks of one file version, kept across refreshes while the file is unchanged.
      *
      * @param id this version's id in the BM25 index (a hash of its source and chunk texts, stable across restarts)
-     * @param vectors one per chunk once embedded, else null
+     * @param block its chunks' vectors, normalised end to end (the dense store's block), once embedded, else null
      */
-    private record FileChunks(LoadedFile file, List<Chunk> chunks, long id, List<float[]> vectors) {}
+    private record FileChunks(LoadedFile file, List<Chunk> chunks, long id, float[] block) {}
 
     private final Path knowledgeDir;
     private final Path cacheDir;
@@ -267,13 +267,13 @@ public final class KnowledgeBase {
             FileChunks before = files.get(file.ref().source());
             FileChunks next;
             if (reusable(before, file)) {
-                next = new FileChunks(file, before.chunks(), before.id(), before.vectors());
+                next = new FileChunks(file, before.chunks(), before.id(), before.block());
             } else if (file.ok()) {
                 next = new FileChunks(file, chunked.get(file.ref().source()), keys.get(file.ref().source()), null);
             } else {
-                next = new FileChunks(file, List.of(), 0, List.of());
+                next = new FileChunks(file, List.of(), 0, new float[0]);
             }
-            if (next.vectors() == null) {
+            if (next.block() == null) {
                 for (Chunk chunk : next.chunks()) {
                     newTexts.add(chunk.text());
                 }
@@ -289,28 +289,33 @@ public final class KnowledgeBase {
         log.debug("Refresh: {} vectors ready after {} ms", newTexts.size(), Duration.between(started, Instant.now()).toMillis());
         int from = 0;
         List<Chunk> chunks = new ArrayList<>();
-        List<float[]> vectors = new ArrayList<>();
+        List<float[]> blocks = new ArrayList<>();
         List<SourceSummary> sources = new ArrayList<>();
         Map<Long, Integer> firstOrdinal = new HashMap<>();
+        int dimension = e.spec().dimension();
         for (int i = 0; i < indexed.size(); i++) {
             FileChunks fc = indexed.get(i);
-            if (fc.vectors() == null) {
-                List<float[]> own = List.copyOf(outcome.vectors().subList(from, from + fc.chunks().size()));
+            if (fc.block() == null) {
+                List<float[]> own = outcome.vectors().subList(from, from + fc.chunks().size());
                 from += fc.chunks().size();
-                fc = new FileChunks(fc.file(), fc.chunks(), fc.id(), own);
+                fc = new FileChunks(fc.file(), fc.chunks(), fc.id(),
+                        DenseVectorStore.normalisedBlock(own, own.isEmpty() ? 0 : own.get(0).length));
                 indexed.set(i, fc);
                 nextFiles.put(fc.file().ref().source(), fc);
             }
             firstOrdinal.put(fc.id(), chunks.size());
             chunks.addAll(fc.chunks());
-            vectors.addAll(fc.vectors());
+            blocks.add(fc.block());
+            if (!fc.chunks().isEmpty()) {
+                dimension = fc.block().length / fc.chunks().size(); // the model's, whatever the spec says
+            }
             sources.add(new SourceSummary(fc.file().ref().source(), fc.file().transcript().displayTitle(),
                     fc.file().transcript().lines().size(), fc.chunks().size()));
         }
 
         LexicalIndex lexical = updateLexical(e.spec(), indexed, firstOrdinal);
         log.debug("Refresh: BM25 updated after {} ms", Duration.between(started, Instant.now()).toMillis());
-        KnowledgeIndex next = KnowledgeIndex.build(e.spec(), chunks, vectors, lexical, sources, skipped, started);
+        KnowledgeIndex next = KnowledgeIndex.build(e.spec(), chunks, blocks, dimension, lexical, sources, skipped, started);
         current.set(next);
         files = Map.copyOf(nextFiles);
         try {

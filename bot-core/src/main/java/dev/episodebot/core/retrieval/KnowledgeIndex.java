@@ -58,18 +58,20 @@ public final class KnowledgeIndex {
         for (Chunk chunk : chunks) {
             texts.add(chunk.text());
         }
-        return build(model, chunks, vectors, LexicalIndex.build(texts), sources, skipped, started);
-    }
-
-    /**
-     * Builds an index around a BM25 view that already holds the chunks (ordinal {@code i} is
-     * {@code chunks.get(i)}).
-     */
-    static KnowledgeIndex build(EmbeddingModelSpec model, List<Chunk> chunks, List<float[]> vectors,
-            LexicalIndex lexical, List<SourceSummary> sources, List<SkippedFile> skipped, Instant started) {
         if (chunks.size() != vectors.size()) {
             throw new IllegalArgumentException("one vector per chunk");
         }
+        int dimension = vectors.isEmpty() ? 0 : vectors.get(0).length;
+        List<float[]> blocks = vectors.isEmpty() ? List.of() : List.of(DenseVectorStore.normalisedBlock(vectors, dimension));
+        return build(model, chunks, blocks, dimension, LexicalIndex.build(texts), sources, skipped, started);
+    }
+
+    /**
+     * Builds an index around vector blocks ({@link DenseVectorStore#normalisedBlock}, rows in chunk
+     * order) and a BM25 view that already hold the chunks (ordinal {@code i} is {@code chunks.get(i)}).
+     */
+    static KnowledgeIndex build(EmbeddingModelSpec model, List<Chunk> chunks, List<float[]> blocks, int dimension,
+            LexicalIndex lexical, List<SourceSummary> sources, List<SkippedFile> skipped, Instant started) {
         if (lexical.size() != chunks.size()) {
             throw new IllegalArgumentException("the BM25 view holds " + lexical.size() + " chunks, not " + chunks.size());
         }
@@ -82,7 +84,7 @@ public final class KnowledgeIndex {
                 sample.append(chunk.text());
             }
         }
-        DenseVectorStore store = DenseVectorStore.of(segments, vectors);
+        DenseVectorStore store = DenseVectorStore.ofBlocks(segments, blocks, dimension);
         Instant now = Instant.now();
         return new KnowledgeIndex(List.copyOf(chunks), List.copyOf(segments), store, lexical, model,
                 List.copyOf(sources), List.copyOf(skipped), now, Duration.between(started, now),

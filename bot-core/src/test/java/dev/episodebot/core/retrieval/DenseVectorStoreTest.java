@@ -62,6 +62,36 @@ class DenseVectorStoreTest {
     }
 
     @Test
+    void blocksPerFileSearchLikeOneMatrix() {
+        Random random = new Random(5);
+        List<TextSegment> segments = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            float[] v = new float[16];
+            for (int j = 0; j < v.length; j++) {
+                v[j] = (float) random.nextGaussian();
+            }
+            segments.add(TextSegment.from("chunk " + i));
+            vectors.add(v);
+        }
+        List<float[]> blocks = List.of(DenseVectorStore.normalisedBlock(vectors.subList(0, 30), 16),
+                new float[0], DenseVectorStore.normalisedBlock(vectors.subList(30, 31), 16),
+                DenseVectorStore.normalisedBlock(vectors.subList(31, 100), 16));
+        DenseVectorStore one = DenseVectorStore.of(segments, vectors);
+        DenseVectorStore split = DenseVectorStore.ofBlocks(segments, blocks, 16);
+        for (int q = 0; q < 10; q++) {
+            float[] query = vectors.get(random.nextInt(100)).clone();
+            query[0] += 0.5f;
+            EmbeddingSearchRequest request = EmbeddingSearchRequest.builder().queryEmbedding(Embedding.from(query)).maxResults(7).build();
+            assertThat(split.search(request).matches()).extracting(EmbeddingMatch::embeddingId)
+                    .containsExactlyElementsOf(one.search(request).matches().stream().map(EmbeddingMatch::embeddingId).toList());
+        }
+        for (int row : new int[] {0, 29, 30, 31, 99}) {
+            assertThat(split.vector(row)).containsExactly(one.vector(row), within(0f));
+        }
+    }
+
+    @Test
     void respectsMinScoreAndSmallStores() {
         List<TextSegment> segments = List.of(TextSegment.from("a"), TextSegment.from("b"), TextSegment.from("c"));
         List<float[]> vectors = List.of(new float[] {1, 0}, new float[] {0, 1}, new float[] {-1, 0});
