@@ -27,24 +27,76 @@ public final class CachingEmbedder {
     /** Texts per model call: large enough that the executor's threads rarely wait for a batch's slowest text. */
     private static final int BATCH = 512;
 
+    /** A cache loaded on first need, or earlier in the background when {@link #start} is called. */
+    public static final class LazyCache {
+        private final java.util.function.Supplier<EmbeddingCache> loader;
+        private final java.util.concurrent.Executor executor;
+        private final CompletableFuture<EmbeddingCache> future = new CompletableFuture<>();
+        private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+
+        public LazyCache(java.util.function.Supplier<EmbeddingCache> loader, java.util.concurrent.Executor executor) {
+            this.loader = loader;
+            this.executor = executor;
+        }
+
+        static LazyCache of(EmbeddingCache cache) {
+            LazyCache lazy = new LazyCache(() -> cache, Runnable::run);
+            lazy.start();
+            return lazy;
+        }
+
+        /** Starts loading (once). */
+        public void start() {
+            if (started.compareAndSet(false, true)) {
+                executor.execute(() -> {
+                    try {
+                        future.complete(loader.get());
+                    } catch (RuntimeException | Error e) {
+                        future.completeExceptionally(e);
+                    }
+                });
+            }
+        }
+
+        /** The load (started or not). */
+        public CompletableFuture<EmbeddingCache> future() {
+            return future;
+        }
+    }
+
     private final CompletableFuture<EmbeddingModel> model;
     private final EmbeddingModelSpec spec;
+    private final LazyCache lazyCache;
     private final CompletableFuture<EmbeddingCache> cache;
 
     public CachingEmbedder(EmbeddingModel model, EmbeddingModelSpec spec, EmbeddingCache cache) {
-        this(CompletableFuture.completedFuture(model), spec, CompletableFuture.completedFuture(cache));
+        this(CompletableFuture.completedFuture(model), spec, LazyCache.of(cache));
     }
 
-    /** An embedder over a model and a cache that may still be loading. */
-    public CachingEmbedder(CompletableFuture<EmbeddingModel> model, EmbeddingModelSpec spec,
-            CompletableFuture<EmbeddingCache> cache) {
+    /** An embedder over a model that may still be loading and a cache loaded when first needed. */
+    public CachingEmbedder(CompletableFuture<EmbeddingModel> model, EmbeddingModelSpec spec, LazyCache cache) {
         this.model = model;
         this.spec = spec;
-        this.cache = cache;
+        this.lazyCache = cache;
+        this.cache = cache.future();
     }
+
+    /** Starts loading the cache in the background once the model has loaded (if nothing started it before). */
+    public void startCacheLoadAfterModel() {
+        model.whenComplete((m, failure) -> CompletableFuture.delayedExecutor(CACHE_LOAD_DELAY_MS,
+                java.util.concurrent.TimeUnit.MILLISECONDS).execute(lazyCache::start));
+    }
+
+    /** How long after the model is up the cache starts loading in the background (if nothing needed it sooner). */
+    private static final long CACHE_LOAD_DELAY_MS = 3000;
 
     public EmbeddingModelSpec spec() {
         return spec;
+    }
+
+    /** Whether the cache has loaded (without waiting for it). */
+    public boolean cacheReady() {
+        return cache.isDone() && !cache.isCompletedExceptionally();
     }
 
     /** The embedding model itself (for texts that should not go to the cache); waits for it to load. */
@@ -52,8 +104,9 @@ public final class CachingEmbedder {
         return join(model);
     }
 
-    /** Waits for the cache to load. */
+    /** The cache, loading it first if needed. */
     public EmbeddingCache cache() {
+        lazyCache.start();
         return join(cache);
     }
 
@@ -83,6 +136,9 @@ public final class CachingEmbedder {
      * @param progress told how many of the texts missing from the cache are embedded so far
      */
     public Outcome embedAll(List<String> texts, IndexingListener progress) {
+        if (texts.isEmpty()) {
+            return new Outcome(List.of(), 0, 0); // nothing new: the cache may keep loading in the background
+        }
         EmbeddingCache cache = cache();
         Map<String, float[]> found = new HashMap<>();
         LinkedHashSet<String> missing = new LinkedHashSet<>();

@@ -165,6 +165,21 @@ public final class DenseVectorStore implements EmbeddingStore<TextSegment> {
         return v;
     }
 
+    /** Runs the scoring loop enough for the JIT to compile it (called while a model loads at start). */
+    static float warmUp() {
+        float[] q = new float[512];
+        float[] m = new float[64 * 512];
+        java.util.Arrays.fill(q, 0.01f);
+        java.util.Arrays.fill(m, 0.02f);
+        float sum = 0;
+        for (int round = 0; round < 400; round++) {
+            for (int row = 0; row < 64; row++) {
+                sum += dot(q, m, row * 512, 512);
+            }
+        }
+        return sum;
+    }
+
     static float dot(float[] q, float[] m, int offset, int n) {
         // eight independent sums let the CPU overlap the multiply-adds (measured faster than one or four)
         float s0 = 0;

@@ -68,9 +68,20 @@ public final class KnowledgeBase {
     private final Set<Long> indexedFiles = new HashSet<>();
     /** The model and cache of the expected spec, loading since the first refresh began. */
     private Preload preload;
+    /** The spec of the index snapshot {@link #files} was restored from, until the first refresh confirms it. */
+    private EmbeddingModelSpec restoredSpec;
+    private boolean snapshotTried;
+    /** Saves the index snapshot after refreshes, latest state only, off the refresh path. */
+    private final java.util.concurrent.ExecutorService snapshotWriter = java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> {
+                Thread thread = new Thread(runnable, "index-snapshot-writer");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final AtomicReference<Runnable> pendingSnapshot = new AtomicReference<>();
 
     private record Preload(EmbeddingModelSpec spec, CompletableFuture<dev.langchain4j.model.embedding.EmbeddingModel> model,
-            CompletableFuture<EmbeddingCache> cache) {}
+            CachingEmbedder.LazyCache cache) {}
 
     /** The chosen model and everything built from it. */
     private record Embedding(EmbeddingModelSpec spec, CachingEmbedder embedder, QueryEmbedder queries, Chunker chunker,
@@ -142,6 +153,79 @@ public final class KnowledgeBase {
                 lexicalWriter = null;
                 indexedFiles.clear();
             }
+            snapshotWriter.shutdown();
+            try {
+                snapshotWriter.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Restores {@link #files} from the index snapshot of {@code spec}, if there is one. */
+    private void restoreSnapshot(EmbeddingModelSpec spec) {
+        if (snapshotTried || cacheDir == null || !files.isEmpty()) {
+            return;
+        }
+        snapshotTried = true;
+        long t0 = System.nanoTime();
+        Map<String, IndexSnapshot.Entry> entries = IndexSnapshot.read(IndexSnapshot.file(cacheDir, spec), knowledgeDir, spec);
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<String, FileChunks> restored = new HashMap<>(entries.size() * 2);
+        entries.forEach((source, entry) -> restored.put(source,
+                new FileChunks(entry.file(), entry.chunks(), entry.id(), entry.block())));
+        files = Map.copyOf(restored);
+        restoredSpec = spec;
+        log.debug("Restored {} files from the index snapshot in {} ms", entries.size(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Saves the index snapshot in the background (only the latest state is written). */
+    private void saveSnapshot(EmbeddingModelSpec spec, Map<String, FileChunks> state) {
+        if (cacheDir == null || snapshotWriter.isShutdown()) {
+            return;
+        }
+        List<IndexSnapshot.Entry> entries = new ArrayList<>(state.size());
+        for (FileChunks fc : state.values()) {
+            if (fc.file().ok() && fc.file().skipped() == null && fc.block() != null) {
+                entries.add(new IndexSnapshot.Entry(fc.file(), fc.chunks(), fc.id(), fc.block()));
+            }
+        }
+        Runnable write = () -> {
+            try {
+                IndexSnapshot.write(IndexSnapshot.file(cacheDir, spec), spec, entries);
+            } catch (IOException | RuntimeException ex) {
+                log.warn("Could not save the index snapshot: {}", ex.toString());
+            }
+        };
+        if (pendingSnapshot.getAndSet(write) == null) {
+            try {
+                snapshotWriter.execute(() -> {
+                    Runnable latest = pendingSnapshot.getAndSet(null);
+                    if (latest != null) {
+                        latest.run();
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException ex) {
+                pendingSnapshot.set(null);
+            }
+        }
+    }
+
+    /**
+     * Starts loading the embedding model (and restoring the index snapshot's model choice) in the
+     * background before the first refresh, when the model to use is already known: a fixed choice,
+     * or the one auto chose last time. Does nothing otherwise or once loading has started.
+     */
+    public void preload() {
+        synchronized (refreshLock) {
+            if (embedding == null && preload == null) {
+                EmbeddingModelSpec expected = expectedSpec();
+                if (expected != null) {
+                    preload = load(expected);
+                }
+            }
         }
     }
 
@@ -171,14 +255,20 @@ public final class KnowledgeBase {
     }
 
     private RefreshReport doRefresh(Instant started, IndexingListener listener) throws IOException {
-        if (embedding == null && preload == null) {
+        if (embedding == null) {
             // start loading the model and the cache while the files are read: the spec is known for
             // a fixed choice, and for auto it is most likely the one chosen last time
-            EmbeddingModelSpec expected = expectedSpec();
-            if (expected != null) {
-                preload = load(expected);
+            if (preload == null) {
+                EmbeddingModelSpec expected = expectedSpec();
+                if (expected != null) {
+                    preload = load(expected);
+                }
+            }
+            if (preload != null) {
+                restoreSnapshot(preload.spec());
             }
         }
+        boolean restored = restoredSpec != null;
         Map<String, LoadedFile> previousFiles = new HashMap<>();
         files.forEach((source, fileChunks) -> previousFiles.put(source, fileChunks.file()));
         KnowledgeLoader.Load load = loader.load(knowledgeDir, previousFiles);
@@ -188,9 +278,11 @@ public final class KnowledgeBase {
         int added = 0;
         int changed = 0;
         Set<String> present = new HashSet<>();
+        // files restored from the snapshot count as added, as on any start
+        Map<String, LoadedFile> counted = restored ? Map.of() : previousFiles;
         for (LoadedFile file : load.files()) {
             present.add(file.ref().source());
-            LoadedFile before = previousFiles.get(file.ref().source());
+            LoadedFile before = counted.get(file.ref().source());
             if (before == null) {
                 added++;
             } else if (before != file) {
@@ -198,7 +290,7 @@ public final class KnowledgeBase {
             }
         }
         int removed = 0;
-        for (String source : previousFiles.keySet()) {
+        for (String source : counted.keySet()) {
             if (!present.contains(source)) {
                 removed++;
             }
@@ -218,8 +310,14 @@ public final class KnowledgeBase {
         }
 
         Embedding e = embedding(transcripts);
+        if (restoredSpec != null) {
+            if (!restoredSpec.equals(e.spec())) {
+                files = Map.of(); // the snapshot was made with another model: index everything anew
+            }
+            restoredSpec = null;
+        }
         try {
-            return apply(started, listener, load, e, added, changed, removed);
+            return apply(started, listener, load, e, added, changed, removed, restored && !files.isEmpty());
         } catch (RuntimeException failure) {
             if (e.embedder().failed()) {
                 embedding = null; // the model or cache could not load: try again on the next refresh
@@ -229,7 +327,7 @@ public final class KnowledgeBase {
     }
 
     private RefreshReport apply(Instant started, IndexingListener listener, KnowledgeLoader.Load load, Embedding e,
-            int added, int changed, int removed) {
+            int added, int changed, int removed, boolean restoredThisRefresh) {
         // the files to serve, each with its previous chunks when its content is unchanged
         List<LoadedFile> served = new ArrayList<>(load.files().size());
         List<SkippedFile> skipped = new ArrayList<>(load.otherSkipped());
@@ -323,7 +421,14 @@ public final class KnowledgeBase {
         } catch (RuntimeException ex) {
             log.warn("Could not save the BM25 index: {}", ex.toString());
         }
-        if (e.embedder().cache() instanceof DiskEmbeddingCache disk) {
+        if (!toChunk.isEmpty() || removed > 0 || !restoredThisRefresh) {
+            saveSnapshot(e.spec(), files); // a start restored from an up-to-date snapshot has nothing to save
+        }
+        // the cache is only needed when something new must be embedded: load it a little after the
+        // model is up (not competing with it, nor with the first questions, at a start), so that
+        // the next refresh finds it ready
+        e.embedder().startCacheLoadAfterModel();
+        if (e.embedder().cacheReady() && e.embedder().cache() instanceof DiskEmbeddingCache disk) {
             disk.compact(new java.util.AbstractList<String>() {
                 @Override
                 public String get(int index) {
@@ -413,7 +518,7 @@ public final class KnowledgeBase {
         QueryEmbedder queries = new QueryEmbedder(embedder);
         e = new Embedding(spec, embedder, queries, new Chunker(spec.chunking(), tokens, true),
                 new CachedLineVectors(embedder::model, queries));
-        loading.cache().thenAccept(c -> log.info("Embedding model: {} ({} cached vectors)", spec.displayName(), c.size()));
+        loading.cache().future().thenAccept(c -> log.info("Embedding model: {} ({} cached vectors)", spec.displayName(), c.size()));
         embedding = e;
         return e;
     }
@@ -477,9 +582,14 @@ public final class KnowledgeBase {
 
     /** Starts loading a spec's model and cache in the background. */
     private Preload load(EmbeddingModelSpec spec) {
-        CompletableFuture<dev.langchain4j.model.embedding.EmbeddingModel> model =
-                CompletableFuture.supplyAsync(() -> modelProvider.create(spec), background("embedding-model-load"));
-        CompletableFuture<EmbeddingCache> cache = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<dev.langchain4j.model.embedding.EmbeddingModel> model = CompletableFuture.supplyAsync(() -> {
+            dev.langchain4j.model.embedding.EmbeddingModel created = modelProvider.create(spec);
+            warmUp(created);
+            return created;
+        }, background("embedding-model-load"));
+        // the cache (tens of MB at a thousand episodes) loads when first needed, or in the
+        // background once the first index is up: a restart restored from the snapshot needs none of it
+        CachingEmbedder.LazyCache cache = new CachingEmbedder.LazyCache(() -> {
             try {
                 return cacheDir == null ? new InMemoryEmbeddingCache() : DiskEmbeddingCache.open(cacheDir, spec);
             } catch (IOException ex) {
@@ -529,6 +639,20 @@ public final class KnowledgeBase {
         } catch (IOException | RuntimeException e) {
             log.debug("Cannot remember the embedding model choice: {}", e.toString());
         }
+    }
+
+    /**
+     * The first inference of a fresh ONNX session and the first dense scan of a fresh JVM are several
+     * times slower than the next ones: do both here, off the first question's path.
+     */
+    private static void warmUp(dev.langchain4j.model.embedding.EmbeddingModel model) {
+        try {
+            model.embed("warm up 预热");
+            model.embed("为这个句子生成表示以用于检索相关文章：预热");
+        } catch (RuntimeException e) {
+            log.debug("Model warm-up failed: {}", e.toString());
+        }
+        DenseVectorStore.warmUp();
     }
 
     /** Runs one task on a new daemon thread. */

@@ -165,8 +165,18 @@ public final class LexicalIndex implements AutoCloseable {
         /** The file versions the index holds (those of the last commit, for a reopened index). */
         public java.util.Set<Long> files() {
             java.util.Set<Long> ids = new java.util.HashSet<>();
-            try (DirectoryReader reader = DirectoryReader.open(writer)) {
-                for (LeafReaderContext leaf : reader.leaves()) {
+            try {
+                // the reader opened here is the one the first snapshot will use
+                if (latest == null) {
+                    latest = DirectoryReader.open(writer);
+                } else {
+                    DirectoryReader next = DirectoryReader.openIfChanged(latest, writer);
+                    if (next != null) {
+                        latest.decRef();
+                        latest = next;
+                    }
+                }
+                for (LeafReaderContext leaf : latest.leaves()) {
                     Terms terms = leaf.reader().terms(FILE);
                     if (terms == null) {
                         continue;
