@@ -584,7 +584,9 @@ public final class KnowledgeBase {
     private Preload load(EmbeddingModelSpec spec) {
         CompletableFuture<dev.langchain4j.model.embedding.EmbeddingModel> model = CompletableFuture.supplyAsync(() -> {
             dev.langchain4j.model.embedding.EmbeddingModel created = modelProvider.create(spec);
-            warmUp(created);
+            if (created instanceof dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel) {
+                warmUp(created); // only the in-process ONNX models need it (and tests count embeddings)
+            }
             return created;
         }, background("embedding-model-load"));
         // the cache (tens of MB at a thousand episodes) loads when first needed, or in the
