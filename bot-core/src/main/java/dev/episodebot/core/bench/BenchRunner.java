@@ -57,6 +57,7 @@ public final class BenchRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BenchRunner.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int WARM_STARTS = 3;
 
     /**
      * What to run.
@@ -126,12 +127,19 @@ public final class BenchRunner {
                 say("Ours: cache present; cold-build figures from the run that built it (" + cold.measuredAt() + ")");
             }
 
-            // 2. warm start in a fresh JVM
-            say("Ours: warm start in a fresh JVM...");
-            JsonNode warm = warmStart(knowledge, cache, base.resolve("data"), questions.get(0));
+            // 2. warm start in a fresh JVM, three times (the median counts: one start is at the mercy of the machine)
+            say("Ours: warm start in a fresh JVM (3 starts)...");
+            List<JsonNode> starts = new ArrayList<>();
+            for (int i = 0; i < WARM_STARTS; i++) {
+                JsonNode start = warmStart(knowledge, cache, base.resolve("data"), questions.get(i));
+                starts.add(start);
+                say(String.format(java.util.Locale.ROOT, "  %.2f s from JVM start to the first answer (%d chunks embedded)",
+                        start.get("process_to_answer_ms").asDouble() / 1000.0, start.get("embedded").asInt()));
+            }
+            List<JsonNode> sorted = new ArrayList<>(starts);
+            sorted.sort(Comparator.comparingDouble(node -> node.get("process_to_answer_ms").asDouble()));
+            JsonNode warm = sorted.get(sorted.size() / 2);
             double warmSeconds = warm.get("process_to_answer_ms").asDouble() / 1000.0;
-            say(String.format(java.util.Locale.ROOT, "  %.2f s from JVM start to the first answer (%d chunks embedded)",
-                    warmSeconds, warm.get("embedded").asInt()));
 
             // 3. the index in this JVM: heap, refresh, latency
             forceGc();
@@ -174,6 +182,7 @@ public final class BenchRunner {
             LatencyStats ours2 = time(questions, 2,
                     new HybridRetriever(new QueryEmbedder(kb.embedder())), (r, q) -> r.retrieve(live, List.of(q), 5));
             say("Ours: retrieval " + ours1 + " / " + ours2);
+            kb.close(); // waits for the index snapshot to be saved, as a stopping bot does
             index = null;
             kb = null;
             warmRetriever = null;
@@ -228,7 +237,8 @@ public final class BenchRunner {
             settings.put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576);
             settings.put("java", System.getProperty("java.version"));
             settings.put("folder", base.toString());
-            settings.put("warm_start_detail", JSON.convertValue(warm, Map.class));
+            settings.put("warm_start_median_of", WARM_STARTS);
+            settings.put("warm_starts", starts.stream().map(node -> JSON.convertValue(node, Map.class)).toList());
             settings.put("finished_at", Instant.now().toString());
             // other processes on the machine slow every wall-clock figure: say how busy it was
             settings.put("load_average_at_start", Math.round(loadAtStart * 100) / 100.0);
@@ -268,7 +278,7 @@ public final class BenchRunner {
                 f.naiveRate() / f.naiveModelRate(), true, false, null));
         rows.add(BenchRow.of("warm_start_s", "Warm start from cache to first answer (s)", f.warmSeconds(),
                 f.naiveLoadSeconds() + f.naiveSegments() / f.naiveRate(), false, true,
-                "ours: fresh JVM, from JVM start to the first answered question; "
+                "ours: median of 3 fresh JVMs, from JVM start to the first answered question; "
                         + "naive: model load (" + BenchReport.format(f.naiveLoadSeconds()) + " s) + " + estimate));
         rows.add(BenchRow.of("refresh_one_file_s", "Refresh after one changed file (s)", f.refreshSeconds(),
                 f.naiveSegments() / f.naiveRate(), false, true, estimate));
