@@ -31,14 +31,14 @@ import org.slf4j.LoggerFactory;
  * per file its size and modification time (the same change test the loader uses), its parsed lines,
  * its chunks as ranges of those lines, its BM25 id and its normalised vectors. A file whose size or
  * time changed since is read and indexed as usual. The snapshot is only a shortcut: a missing,
- * damaged or foreign one (another model, format or dimension) is ignored, and files whose chunks are
+ * damaged or foreign one (another model, format, dimension or knowledge folder) is ignored, and files whose chunks are
  * not plain ranges of their lines (a line split into sentences) are left out of it.
  */
 final class IndexSnapshot {
 
     private static final Logger log = LoggerFactory.getLogger(IndexSnapshot.class);
     private static final int MAGIC = 0x45425358; // "EBSX"
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
 
     /** One file's indexed state. */
     record Entry(LoadedFile file, List<Chunk> chunks, long id, float[] block) {}
@@ -50,7 +50,7 @@ final class IndexSnapshot {
     }
 
     /** Writes the entries (atomically: a temp file moved into place). Files that do not fit are left out. */
-    static void write(Path file, EmbeddingModelSpec spec, Collection<Entry> entries) throws IOException {
+    static void write(Path file, Path knowledgeDir, EmbeddingModelSpec spec, Collection<Entry> entries) throws IOException {
         List<Entry> fitting = new ArrayList<>();
         List<int[]> ranges = new ArrayList<>();
         for (Entry entry : entries) {
@@ -61,13 +61,15 @@ final class IndexSnapshot {
             }
         }
         Files.createDirectories(file.getParent());
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        // a temp file of this process's own: two processes sharing the cache folder never write into one file
+        Path temp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try (OutputStream raw = Files.newOutputStream(temp);
                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
             // little-endian throughout: read back through a memory map in the machine's order
             writeInt(out, MAGIC);
             writeInt(out, VERSION);
             writeString(out, spec.id());
+            writeString(out, knowledgeDir.toAbsolutePath().normalize().toString());
             writeInt(out, fitting.size());
             for (int i = 0; i < fitting.size(); i++) {
                 Entry entry = fitting.get(i);
@@ -126,10 +128,11 @@ final class IndexSnapshot {
             // mapped, not copied onto the heap; bulk reads of floats, ints and longs are plain memory copies
             ByteBuffer in = channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, channel.size())
                     .order(ByteOrder.LITTLE_ENDIAN);
-            if (in.getInt() != MAGIC || in.getInt() != VERSION || !spec.id().equals(readString(in))) {
-                return Map.of();
-            }
             Path base = knowledgeDir.toAbsolutePath().normalize();
+            if (in.getInt() != MAGIC || in.getInt() != VERSION || !spec.id().equals(readString(in))
+                    || !base.toString().equals(readString(in))) {
+                return Map.of(); // another format, model or knowledge folder
+            }
             int count = in.getInt();
             Map<String, Entry> entries = new HashMap<>(count * 2);
             for (int f = 0; f < count; f++) {

@@ -194,7 +194,7 @@ public final class KnowledgeBase {
         }
         Runnable write = () -> {
             try {
-                IndexSnapshot.write(IndexSnapshot.file(cacheDir, spec), spec, entries);
+                IndexSnapshot.write(IndexSnapshot.file(cacheDir, spec), knowledgeDir, spec, entries);
             } catch (IOException | RuntimeException ex) {
                 log.warn("Could not save the index snapshot: {}", ex.toString());
             }
