@@ -29,6 +29,7 @@ public final class EpisodeBotCli implements Runnable {
         cli.addSubcommand(new IndexCommand(env));
         cli.addSubcommand(new EvalCommand(env));
         cli.addSubcommand(new RunCommand(env));
+        cli.addSubcommand(new BenchCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof ConfigException) {

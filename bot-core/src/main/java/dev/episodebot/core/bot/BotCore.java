@@ -45,15 +45,22 @@ public final class BotCore implements AutoCloseable {
     private final FileFeedbackRecorder feedback;
     private final ExecutorService embeddingExecutor;
     private final ExecutorService llmExecutor;
+    private final java.util.concurrent.CompletableFuture<DictionaryQueryTranslator> dictionary =
+            new java.util.concurrent.CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean dictionaryStarted = new java.util.concurrent.atomic.AtomicBoolean();
 
     private BotCore(CoreConfig config, EmbeddingModelProvider models, ChatModel chatModel, Clock clock) {
         this.config = config;
         this.embeddingExecutor = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
                 daemonThreads("embedding"));
         EmbeddingModelProvider provider = models != null ? models
-                : spec -> EmbeddingModels.create(spec, embeddingExecutor);
+                : spec -> EmbeddingModels.create(spec, embeddingExecutor,
+                        config.cacheDir() == null ? null : config.cacheDir().resolve("models"));
         this.knowledge = new KnowledgeBase(config.knowledgeDir(), config.cacheDir(), config.embeddingModel(),
                 new KnowledgeLoader(new KnowledgeReader(config.maxFileBytes())), provider);
+        if (models == null) {
+            knowledge.preload(); // the real model takes a second or more to load: start now
+        }
         ChatModel chat = chatModel != null ? chatModel : ChatModels.create(config.llm());
         LlmQueryRewriter rewriter = null;
         LlmAnswerer llm = null;
@@ -67,8 +74,10 @@ public final class BotCore implements AutoCloseable {
         } else {
             this.llmExecutor = null;
         }
+        // the dictionary (half a second to read) loads while the knowledge is indexed; only
+        // cross-language questions wait for it
         this.answerer = new QuestionAnswerer(knowledge, EvidenceFinder.Thresholds.defaults(),
-                DictionaryQueryTranslator.load(), rewriter, llm, config.llm().timeout());
+                (question, index) -> dictionary().translate(question, index), rewriter, llm, config.llm().timeout());
         this.feedback = new FileFeedbackRecorder(config.dataDir(), clock);
         this.bot = new DefaultEpisodeBot(knowledge, answerer, new ConversationMemories(1000, 12), feedback,
                 config.admins(), new DefaultEpisodeBot.Limits(config.maxQuestionChars(), config.rateLimitPerMinute(),
@@ -102,7 +111,33 @@ public final class BotCore implements AutoCloseable {
 
     /** Re-reads the knowledge folder and swaps the new index in. */
     public RefreshReport refresh(IndexingListener listener) {
-        return knowledge.refresh(listener);
+        RefreshReport report = knowledge.refresh(listener);
+        // the dictionary loads a little later, not competing with the first questions
+        java.util.concurrent.CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS).execute(this::startDictionaryLoad);
+        return report;
+    }
+
+    /**
+     * The English-to-Chinese dictionary (half a second to read): loaded in the background a few
+     * seconds after the first refresh, so it does not compete with indexing and the first
+     * questions; a cross-language question before that loads it.
+     */
+    private DictionaryQueryTranslator dictionary() {
+        startDictionaryLoad();
+        return dictionary.join();
+    }
+
+    private void startDictionaryLoad() {
+        if (dictionaryStarted.compareAndSet(false, true)) {
+            Thread thread = daemonThreads("dictionary-load").newThread(() -> {
+                try {
+                    dictionary.complete(DictionaryQueryTranslator.load());
+                } catch (RuntimeException | Error e) {
+                    dictionary.completeExceptionally(e);
+                }
+            });
+            thread.start();
+        }
     }
 
     public EpisodeBot bot() {
@@ -127,6 +162,7 @@ public final class BotCore implements AutoCloseable {
 
     @Override
     public void close() {
+        knowledge.close();
         embeddingExecutor.shutdownNow();
         if (llmExecutor != null) {
             llmExecutor.shutdownNow();

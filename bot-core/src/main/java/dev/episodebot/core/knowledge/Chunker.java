@@ -17,14 +17,71 @@ public final class Chunker {
 
     private final ChunkingOptions options;
     private final ToIntFunction<String> tokenCounter;
+    private final boolean wordPieceBound;
 
     /**
      * @param options sizes
      * @param tokenCounter counts the embedding model's tokens in a text
      */
     public Chunker(ChunkingOptions options, ToIntFunction<String> tokenCounter) {
+        this(options, tokenCounter, false);
+    }
+
+    /**
+     * @param options sizes
+     * @param tokenCounter counts the embedding model's tokens in a text
+     * @param wordPieceBound whether {@code tokenCounter} is a BERT WordPiece tokenizer (the in-process
+     *     models' is): then a text made only of ASCII, CJK ideographs and CJK or general punctuation
+     *     has at most one token per character, and a text that short enough is not tokenised at all
+     *     (most subtitle lines and chunks: chunking a thousand episodes takes a fraction of a second)
+     */
+    public Chunker(ChunkingOptions options, ToIntFunction<String> tokenCounter, boolean wordPieceBound) {
         this.options = options;
         this.tokenCounter = tokenCounter;
+        this.wordPieceBound = wordPieceBound;
+    }
+
+    /** Whether a text is within the model's token limit. */
+    private boolean fits(String text) {
+        if (wordPieceBound && text.length() <= options.maxTokens() && oneTokenPerCharAtMost(text)) {
+            return true;
+        }
+        return tokenCounter.applyAsInt(text) <= options.maxTokens();
+    }
+
+    /**
+     * Whether WordPiece cannot make more tokens than characters of this text: every token covers at
+     * least one character after normalisation, and none of these characters grows under BERT's
+     * normalisation (lower-casing, accent stripping by decomposition; compatibility decomposition
+     * is checked too, to be safe). Surrogate pairs and any growing character send the text to the
+     * real tokenizer.
+     */
+    static boolean oneTokenPerCharAtMost(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!SingleChar.SAFE[text.charAt(i)]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Which UTF-16 units stay one character (or none) under BERT normalisation, computed once. */
+    private static final class SingleChar {
+        static final boolean[] SAFE = new boolean[Character.MAX_VALUE + 1];
+
+        static {
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                if (c < 0x80) {
+                    SAFE[c] = true;
+                } else if (!Character.isSurrogate((char) c) && c != 0x130) {
+                    String s = String.valueOf((char) c);
+                    String lower = s.toLowerCase(java.util.Locale.ROOT);
+                    SAFE[c] = lower.length() == 1
+                            && java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).length() <= 1
+                            && java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFKD).length() <= 1;
+                }
+            }
+        }
     }
 
     public List<Chunk> chunk(Transcript transcript) {
@@ -55,7 +112,7 @@ public final class Chunker {
 
     private void addFitting(Transcript transcript, List<TranscriptLine> units, List<Chunk> out) {
         String text = join(units);
-        if (units.size() > 1 && tokenCounter.applyAsInt(text) > options.maxTokens()) {
+        if (units.size() > 1 && !fits(text)) {
             int half = units.size() / 2;
             addFitting(transcript, units.subList(0, half), out);
             addFitting(transcript, units.subList(half, units.size()), out);
@@ -69,7 +126,7 @@ public final class Chunker {
         int limit = options.targetChars();
         List<TranscriptLine> units = new ArrayList<>();
         for (TranscriptLine line : lines) {
-            if (line.text().length() <= limit && tokenCounter.applyAsInt(line.text()) <= options.maxTokens()) {
+            if (line.text().length() <= limit && fits(line.text())) {
                 units.add(line);
                 continue;
             }
@@ -97,7 +154,7 @@ public final class Chunker {
                 end--;
             }
             String piece = text.substring(start, end);
-            while (piece.length() > 1 && tokenCounter.applyAsInt(piece) > options.maxTokens()) {
+            while (piece.length() > 1 && !fits(piece)) {
                 end = start + piece.length() / 2;
                 piece = text.substring(start, end);
             }

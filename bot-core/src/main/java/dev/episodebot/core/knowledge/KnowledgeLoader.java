@@ -56,32 +56,47 @@ public final class KnowledgeLoader {
      */
     public Load load(Path dir, Map<String, LoadedFile> previous) throws IOException {
         KnowledgeScanner.Scan scan = scanner.scan(dir);
-        List<LoadedFile> files = new ArrayList<>(scan.files().size());
-        int read = 0;
-        int reused = 0;
-        for (KnowledgeFileRef ref : scan.files()) {
+        List<KnowledgeFileRef> refs = scan.files();
+        LoadedFile[] loaded = new LoadedFile[refs.size()];
+        boolean[] reread = new boolean[refs.size()];
+        // files are read and parsed on all cores (a thousand episodes at a restart)
+        java.util.stream.IntStream.range(0, refs.size()).parallel().forEach(i -> {
+            KnowledgeFileRef ref = refs.get(i);
             LoadedFile before = previous.get(ref.source());
             if (before != null && before.sameAs(ref)) {
-                files.add(before);
-                reused++;
-                continue;
+                loaded[i] = before;
+                return;
             }
-            read++;
-            try {
-                files.add(new LoadedFile(ref, reader.read(ref.path(), ref.source()), null));
-            } catch (KnowledgeFormatException e) {
-                SkippedFile skipped = new SkippedFile(ref.source(), e.getMessage());
-                log.warn("Skipping knowledge file {}: {}", ref.source(), e.getMessage());
-                files.add(new LoadedFile(ref, null, skipped));
-            } catch (RuntimeException e) {
-                SkippedFile skipped = new SkippedFile(ref.source(), "cannot be parsed: " + e);
-                log.warn("Skipping knowledge file {}: {}", ref.source(), skipped.reason());
-                files.add(new LoadedFile(ref, null, skipped));
+            reread[i] = true;
+            loaded[i] = read(ref);
+        });
+        List<LoadedFile> files = new ArrayList<>(refs.size());
+        int read = 0;
+        int reused = 0;
+        for (int i = 0; i < loaded.length; i++) {
+            files.add(loaded[i]);
+            if (reread[i]) {
+                read++;
+                if (loaded[i].skipped() != null) {
+                    log.warn("Skipping knowledge file {}: {}", loaded[i].ref().source(), loaded[i].skipped().reason());
+                }
+            } else {
+                reused++;
             }
         }
         for (SkippedFile skipped : scan.skipped()) {
             log.warn("Skipping knowledge entry {}: {}", skipped.source(), skipped.reason());
         }
         return new Load(List.copyOf(files), scan.skipped(), read, reused);
+    }
+
+    private LoadedFile read(KnowledgeFileRef ref) {
+        try {
+            return new LoadedFile(ref, reader.read(ref.path(), ref.source()), null);
+        } catch (KnowledgeFormatException e) {
+            return new LoadedFile(ref, null, new SkippedFile(ref.source(), e.getMessage()));
+        } catch (RuntimeException e) {
+            return new LoadedFile(ref, null, new SkippedFile(ref.source(), "cannot be parsed: " + e));
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Line and question vectors from the in-process embedding model. Line vectors are kept in a
@@ -17,7 +18,7 @@ public final class CachedLineVectors implements LineVectors {
 
     private static final int CAPACITY = 50_000;
 
-    private final EmbeddingModel model;
+    private final Supplier<EmbeddingModel> model;
     private final QueryEmbedder queries;
     private final Map<String, float[]> recent = new LinkedHashMap<>(1024, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -29,6 +30,11 @@ public final class CachedLineVectors implements LineVectors {
     };
 
     public CachedLineVectors(EmbeddingModel model, QueryEmbedder queries) {
+        this(() -> model, queries);
+    }
+
+    /** Line vectors from a model that may still be loading (awaited on first use). */
+    public CachedLineVectors(Supplier<EmbeddingModel> model, QueryEmbedder queries) {
         this.model = model;
         this.queries = queries;
     }
@@ -50,7 +56,7 @@ public final class CachedLineVectors implements LineVectors {
             for (int i : missing) {
                 segments.add(TextSegment.from(texts.get(i)));
             }
-            List<Embedding> embeddings = model.embedAll(segments).content();
+            List<Embedding> embeddings = model.get().embedAll(segments).content();
             synchronized (recent) {
                 for (int j = 0; j < missing.size(); j++) {
                     float[] vector = embeddings.get(j).vector();

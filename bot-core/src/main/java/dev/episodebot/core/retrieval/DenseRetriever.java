@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The dense side: nearest chunks to the query's embedding in the index's {@code InMemoryEmbeddingStore}. */
+/** The dense side: nearest chunks to the query's embedding in the index's {@code EmbeddingStore} ({@link DenseVectorStore}). */
 final class DenseRetriever implements ContentRetriever {
 
     private final KnowledgeIndex index;

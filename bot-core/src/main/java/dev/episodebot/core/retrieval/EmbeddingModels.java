@@ -6,9 +6,17 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15.BgeSmallZhV15EmbeddingModel;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Chooses and creates the in-process embedding model. */
 public final class EmbeddingModels {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddingModels.class);
+
+    static {
+        TokenCounter.optOutOfTracking();
+    }
 
     private EmbeddingModels() {}
 
@@ -42,7 +50,26 @@ public final class EmbeddingModels {
         return letters == 0 ? 0 : (double) cjk / letters;
     }
 
-    /** Loads the model; {@code executor} runs the batch embedding in parallel. */
+    /**
+     * Loads the model fast through {@code modelDir} ({@link FastOnnxEmbeddingModel}: same vectors as
+     * langchain4j's stock classes); falls back to the stock class when that fails or {@code modelDir}
+     * is null. {@code executor} runs the batch embedding in parallel.
+     */
+    public static EmbeddingModel create(EmbeddingModelSpec spec, Executor executor, java.nio.file.Path modelDir) {
+        if (modelDir != null) {
+            long started = System.nanoTime();
+            try {
+                EmbeddingModel model = FastOnnxEmbeddingModel.load(spec, modelDir, executor, 1);
+                log.info("Loaded {} in {} ms", spec.displayName(), (System.nanoTime() - started) / 1_000_000);
+                return model;
+            } catch (RuntimeException e) {
+                log.warn("Fast loading of {} failed ({}); loading it from the jar", spec.displayName(), e.toString());
+            }
+        }
+        return create(spec, executor);
+    }
+
+    /** Loads the model with langchain4j's stock class; {@code executor} runs the batch embedding in parallel. */
     public static EmbeddingModel create(EmbeddingModelSpec spec, Executor executor) {
         if (spec.equals(EmbeddingModelSpec.BGE_SMALL_ZH_V15)) {
             return new BgeSmallZhV15EmbeddingModel(executor);

@@ -3,18 +3,17 @@ package dev.episodebot.core.retrieval;
 import dev.episodebot.core.knowledge.Chunk;
 import dev.episodebot.core.knowledge.SkippedFile;
 import dev.langchain4j.data.document.Metadata;
-import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
+import dev.langchain4j.store.embedding.EmbeddingStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An immutable snapshot of everything retrieval needs: the chunks, their vectors in an
- * {@link InMemoryEmbeddingStore}, and the BM25 index. Built beside the previous snapshot and
- * swapped in whole, so a question never sees half an index.
+ * An immutable snapshot of everything retrieval needs: the chunks, their vectors in a
+ * {@link DenseVectorStore} (a langchain4j {@code EmbeddingStore}), and the BM25 index. Built beside
+ * the previous snapshot and swapped in whole, so a question never sees half an index.
  */
 public final class KnowledgeIndex {
 
@@ -23,7 +22,7 @@ public final class KnowledgeIndex {
 
     private final List<Chunk> chunks;
     private final List<TextSegment> segments;
-    private final InMemoryEmbeddingStore<TextSegment> store;
+    private final DenseVectorStore store;
     private final LexicalIndex lexical;
     private final EmbeddingModelSpec model;
     private final List<SourceSummary> sources;
@@ -32,7 +31,7 @@ public final class KnowledgeIndex {
     private final Duration buildTime;
     private final double cjkShare;
 
-    private KnowledgeIndex(List<Chunk> chunks, List<TextSegment> segments, InMemoryEmbeddingStore<TextSegment> store,
+    private KnowledgeIndex(List<Chunk> chunks, List<TextSegment> segments, DenseVectorStore store,
             LexicalIndex lexical, EmbeddingModelSpec model, List<SourceSummary> sources, List<SkippedFile> skipped,
             Instant builtAt, Duration buildTime, double cjkShare) {
         this.chunks = chunks;
@@ -55,29 +54,37 @@ public final class KnowledgeIndex {
      */
     public static KnowledgeIndex build(EmbeddingModelSpec model, List<Chunk> chunks, List<float[]> vectors,
             List<SourceSummary> sources, List<SkippedFile> skipped, Instant started) {
+        List<String> texts = new ArrayList<>(chunks.size());
+        for (Chunk chunk : chunks) {
+            texts.add(chunk.text());
+        }
         if (chunks.size() != vectors.size()) {
             throw new IllegalArgumentException("one vector per chunk");
         }
+        int dimension = vectors.isEmpty() ? 0 : vectors.get(0).length;
+        List<float[]> blocks = vectors.isEmpty() ? List.of() : List.of(DenseVectorStore.normalisedBlock(vectors, dimension));
+        return build(model, chunks, blocks, dimension, LexicalIndex.build(texts), sources, skipped, started);
+    }
+
+    /**
+     * Builds an index around vector blocks ({@link DenseVectorStore#normalisedBlock}, rows in chunk
+     * order) and a BM25 view that already hold the chunks (ordinal {@code i} is {@code chunks.get(i)}).
+     */
+    static KnowledgeIndex build(EmbeddingModelSpec model, List<Chunk> chunks, List<float[]> blocks, int dimension,
+            LexicalIndex lexical, List<SourceSummary> sources, List<SkippedFile> skipped, Instant started) {
+        if (lexical.size() != chunks.size()) {
+            throw new IllegalArgumentException("the BM25 view holds " + lexical.size() + " chunks, not " + chunks.size());
+        }
         List<TextSegment> segments = new ArrayList<>(chunks.size());
-        List<Embedding> embeddings = new ArrayList<>(chunks.size());
-        List<String> ids = new ArrayList<>(chunks.size());
-        List<String> texts = new ArrayList<>(chunks.size());
         StringBuilder sample = new StringBuilder();
         for (int i = 0; i < chunks.size(); i++) {
             Chunk chunk = chunks.get(i);
             segments.add(TextSegment.from(chunk.text(), new Metadata().put(ORDINAL, i)));
-            embeddings.add(Embedding.from(vectors.get(i)));
-            ids.add(Integer.toString(i));
-            texts.add(chunk.text());
             if (sample.length() < 200_000) {
                 sample.append(chunk.text());
             }
         }
-        InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
-        if (!chunks.isEmpty()) {
-            store.addAll(ids, embeddings, segments);
-        }
-        LexicalIndex lexical = LexicalIndex.build(texts);
+        DenseVectorStore store = DenseVectorStore.ofBlocks(segments, blocks, dimension);
         Instant now = Instant.now();
         return new KnowledgeIndex(List.copyOf(chunks), List.copyOf(segments), store, lexical, model,
                 List.copyOf(sources), List.copyOf(skipped), now, Duration.between(started, now),
@@ -109,7 +116,8 @@ public final class KnowledgeIndex {
         return ordinal;
     }
 
-    InMemoryEmbeddingStore<TextSegment> store() {
+    /** The dense side, a langchain4j {@code EmbeddingStore}. */
+    EmbeddingStore<TextSegment> store() {
         return store;
     }
 

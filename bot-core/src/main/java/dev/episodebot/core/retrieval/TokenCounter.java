@@ -7,25 +7,54 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 
-/** Counts an embedding model's tokens with the model's own tokenizer (without the special tokens). */
+/**
+ * Counts an embedding model's tokens with the model's own tokenizer (without the special tokens).
+ * The tokenizer (a native library) is loaded on first use: chunking subtitles rarely needs it.
+ */
 public final class TokenCounter implements ToIntFunction<String>, AutoCloseable {
 
     static {
-        // DJL "calls home" when a tokenizer is created: it queries the EC2 metadata service
-        // (169.254.169.254) and, on EC2, a telemetry URL. The bot promises no network without an LLM.
+        optOutOfTracking();
+    }
+
+    private final EmbeddingModelSpec spec;
+    private volatile HuggingFaceTokenizer tokenizer;
+
+    /**
+     * DJL "calls home" when a tokenizer is created (by us or inside langchain4j's ONNX models): it
+     * queries the EC2 metadata service (169.254.169.254) and, on EC2, a telemetry URL. The bot
+     * promises no network without an LLM, so this is switched off before any tokenizer exists.
+     */
+    static void optOutOfTracking() {
         if (System.getProperty("OPT_OUT_TRACKING") == null) {
             System.setProperty("OPT_OUT_TRACKING", "true");
         }
     }
 
-    private final HuggingFaceTokenizer tokenizer;
-
     public TokenCounter(EmbeddingModelSpec spec) {
+        this.spec = spec;
+    }
+
+    private HuggingFaceTokenizer tokenizer() {
+        HuggingFaceTokenizer t = tokenizer;
+        if (t == null) {
+            synchronized (this) {
+                t = tokenizer;
+                if (t == null) {
+                    t = load(spec);
+                    tokenizer = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    private static HuggingFaceTokenizer load(EmbeddingModelSpec spec) {
         try (InputStream in = EmbeddingModels.class.getClassLoader().getResourceAsStream(spec.tokenizerResource())) {
             if (in == null) {
                 throw new IllegalStateException("tokenizer " + spec.tokenizerResource() + " is not on the classpath");
             }
-            this.tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of(
+            return HuggingFaceTokenizer.newInstance(in, Map.of(
                     "truncation", "false", "padding", "false", "modelMaxLength", "1000000"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -34,11 +63,14 @@ public final class TokenCounter implements ToIntFunction<String>, AutoCloseable 
 
     @Override
     public int applyAsInt(String text) {
-        return tokenizer.encode(text, false, false).getIds().length;
+        return tokenizer().encode(text, false, false).getIds().length;
     }
 
     @Override
     public void close() {
-        tokenizer.close();
+        HuggingFaceTokenizer t = tokenizer;
+        if (t != null) {
+            t.close();
+        }
     }
 }
