@@ -162,7 +162,8 @@ class EmbeddingCacheReuseTest {
 
     @Test
     void truncatedCacheFileIsToleratedAndOnlyTheLostVectorIsEmbeddedAgain() throws Exception {
-        // GIVEN an indexed episode whose cache file lost its last 100 bytes (a crash while writing)
+        // GIVEN an indexed episode whose cache file lost its last 100 bytes (a crash while writing),
+        // and no index snapshot to restore the vectors from
         EpisodeFiles.copyEpisodeTo(TestCores.knowledgeDir(root));
         int chunks;
         try (Started first = start(config())) {
@@ -170,6 +171,11 @@ class EmbeddingCacheReuseTest {
         }
         try (FileChannel channel = FileChannel.open(cacheFile(), StandardOpenOption.WRITE)) {
             channel.truncate(channel.size() - 100);
+        }
+        try (var snapshots = Files.newDirectoryStream(cacheFile().getParent(), "index-*.bin")) {
+            for (Path snapshot : snapshots) {
+                Files.delete(snapshot);
+            }
         }
 
         // WHEN a new core starts
