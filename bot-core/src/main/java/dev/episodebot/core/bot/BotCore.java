@@ -163,7 +163,16 @@ public final class BotCore implements AutoCloseable {
     @Override
     public void close() {
         knowledge.close();
-        embeddingExecutor.shutdownNow();
+        embeddingExecutor.shutdown();
+        try {
+            // let embeddings in progress end: native inference outliving the core can crash the process at exit
+            if (!embeddingExecutor.awaitTermination(30, TimeUnit.SECONDS)) {
+                embeddingExecutor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            embeddingExecutor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         if (llmExecutor != null) {
             llmExecutor.shutdownNow();
         }

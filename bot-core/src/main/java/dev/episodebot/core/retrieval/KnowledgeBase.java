@@ -68,6 +68,8 @@ public final class KnowledgeBase {
     private final Set<Long> indexedFiles = new HashSet<>();
     /** The model and cache of the expected spec, loading since the first refresh began. */
     private Preload preload;
+    /** Model loads started in the background; close() waits for them so no ONNX work outlives the core. */
+    private final List<CompletableFuture<?>> modelLoads = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The spec of the index snapshot {@link #files} was restored from, until the first refresh confirms it. */
     private EmbeddingModelSpec restoredSpec;
     private boolean snapshotTried;
@@ -147,6 +149,16 @@ public final class KnowledgeBase {
      * refresh opens it again.
      */
     public void close() {
+        for (CompletableFuture<?> load : modelLoads) {
+            try {
+                // native inference still running when the process exits can crash ONNX Runtime
+                load.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                log.debug("Model load did not finish cleanly: {}", e.toString());
+            }
+        }
         synchronized (refreshLock) {
             if (lexicalWriter != null) {
                 lexicalWriter.close();
@@ -589,6 +601,7 @@ public final class KnowledgeBase {
             }
             return created;
         }, background("embedding-model-load"));
+        modelLoads.add(model);
         // the cache (tens of MB at a thousand episodes) loads when first needed, or in the
         // background once the first index is up: a restart restored from the snapshot needs none of it
         CachingEmbedder.LazyCache cache = new CachingEmbedder.LazyCache(() -> {
