@@ -1,12 +1,12 @@
 package dev.episodebot.core.bot;
 
+import dev.episodebot.core.support.BoundedLruMap;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,14 +23,7 @@ public final class ConversationMemories {
 
     public ConversationMemories(int maxConversations, int maxMessages) {
         this.maxMessages = maxMessages;
-        this.memories = new LinkedHashMap<>(64, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, ChatMemory> eldest) {
-                return size() > maxConversations;
-            }
-        };
+        this.memories = new BoundedLruMap<>(maxConversations);
     }
 
     /** Earlier turns as "User: …" / "Bot: …" lines, oldest first (empty for a new conversation). */

@@ -1,5 +1,6 @@
 package dev.episodebot.core.bot;
 
+import dev.episodebot.core.support.BoundedLruMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +34,7 @@ public final class FileFeedbackRecorder implements FeedbackRecorder {
     private final Path file;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, Answered> recent = new LinkedHashMap<>(256, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Answered> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
+    private final Map<String, Answered> recent = new BoundedLruMap<>(REMEMBERED);
 
     public FileFeedbackRecorder(Path dataDir, Clock clock) {
         this.file = dataDir.resolve("feedback.jsonl");

@@ -1,10 +1,10 @@
 package dev.episodebot.core.retrieval;
 
+import dev.episodebot.core.support.BoundedLruMap;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,14 +20,7 @@ public final class CachedLineVectors implements LineVectors {
 
     private final Supplier<EmbeddingModel> model;
     private final QueryEmbedder queries;
-    private final Map<String, float[]> recent = new LinkedHashMap<>(1024, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private final Map<String, float[]> recent = new BoundedLruMap<>(CAPACITY);
 
     public CachedLineVectors(EmbeddingModel model, QueryEmbedder queries) {
         this(() -> model, queries);

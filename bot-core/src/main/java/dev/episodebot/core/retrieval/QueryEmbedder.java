@@ -1,6 +1,6 @@
 package dev.episodebot.core.retrieval;
 
-import java.util.LinkedHashMap;
+import dev.episodebot.core.support.BoundedLruMap;
 import java.util.Map;
 
 /**
@@ -12,14 +12,7 @@ public final class QueryEmbedder {
     private static final int CAPACITY = 512;
 
     private final CachingEmbedder embedder;
-    private final Map<String, float[]> recent = new LinkedHashMap<>(64, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private final Map<String, float[]> recent = new BoundedLruMap<>(CAPACITY);
 
     public QueryEmbedder(CachingEmbedder embedder) {
         this.embedder = embedder;

@@ -1,0 +1,2 @@
+/** Small building blocks shared by the core's packages. */
+package dev.episodebot.core.support;
