@@ -2,6 +2,7 @@ package dev.episodebot.core.answer;
 
 import dev.episodebot.core.Citation;
 import dev.episodebot.core.knowledge.Chunk;
+import dev.episodebot.core.knowledge.Chunker;
 import dev.episodebot.core.knowledge.SubtitleParser;
 import dev.episodebot.core.knowledge.TranscriptLine;
 import java.util.List;
@@ -15,19 +16,10 @@ public final class Citations {
     public static Citation of(Chunk chunk, List<TranscriptLine> lines) {
         TranscriptLine first = lines.get(0);
         TranscriptLine last = lines.get(lines.size() - 1);
-        StringBuilder quote = new StringBuilder();
-        int previous = Integer.MIN_VALUE;
-        for (TranscriptLine line : lines) {
-            if (quote.length() > 0 && line.lineNumber() != previous) {
-                quote.append('\n');
-            }
-            quote.append(line.text());
-            previous = line.lineNumber();
-        }
         String start = first.timed() ? SubtitleParser.format(first.startMillis()) : null;
         String end = last.timed() ? SubtitleParser.format(last.endMillis()) : null;
         return new Citation(chunk.source(), first.lineNumber(), last.lineNumber(), start, end,
-                link(chunk.url(), first), quote.toString(), chunk.title());
+                link(chunk.url(), first), Chunker.join(lines), chunk.title());
     }
 
     /** A citation for a whole chunk. */

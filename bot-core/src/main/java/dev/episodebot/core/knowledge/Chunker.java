@@ -166,8 +166,12 @@ public final class Chunker {
     }
 
     /** Joins units: a new line number starts a new text line; pieces of one line are glued back. */
-    static String join(List<TranscriptLine> units) {
-        StringBuilder sb = new StringBuilder();
+    public static String join(List<TranscriptLine> units) {
+        int length = units.size();
+        for (TranscriptLine unit : units) {
+            length += unit.text().length();
+        }
+        StringBuilder sb = new StringBuilder(length);
         int previous = Integer.MIN_VALUE;
         for (TranscriptLine unit : units) {
             if (sb.length() > 0 && unit.lineNumber() != previous) {

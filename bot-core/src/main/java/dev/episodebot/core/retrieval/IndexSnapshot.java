@@ -1,6 +1,7 @@
 package dev.episodebot.core.retrieval;
 
 import dev.episodebot.core.knowledge.Chunk;
+import dev.episodebot.core.knowledge.Chunker;
 import dev.episodebot.core.knowledge.KnowledgeFileRef;
 import dev.episodebot.core.knowledge.LoadedFile;
 import dev.episodebot.core.knowledge.Transcript;
@@ -167,7 +168,7 @@ final class IndexSnapshot {
                     int start = in.getInt();
                     int stop = in.getInt();
                     List<TranscriptLine> units = transcript.lines().subList(start, stop);
-                    chunks.add(new Chunk(source, title, url, units, join(units)));
+                    chunks.add(new Chunk(source, title, url, units, Chunker.join(units)));
                 }
                 float[] block = new float[in.getInt()];
                 in.asFloatBuffer().get(block);
@@ -210,31 +211,13 @@ final class IndexSnapshot {
                     return null;
                 }
             }
-            if (!join(chunk.lines()).equals(chunk.text())) {
+            if (!Chunker.join(chunk.lines()).equals(chunk.text())) {
                 return null;
             }
             ranges[2 * c] = first;
             ranges[2 * c + 1] = first + chunk.lines().size();
         }
         return ranges;
-    }
-
-    /** The chunker's text of whole lines: a new line number starts a new text line. */
-    static String join(List<TranscriptLine> units) {
-        int length = units.size();
-        for (TranscriptLine unit : units) {
-            length += unit.text().length();
-        }
-        StringBuilder sb = new StringBuilder(length);
-        int previous = Integer.MIN_VALUE;
-        for (TranscriptLine unit : units) {
-            if (sb.length() > 0 && unit.lineNumber() != previous) {
-                sb.append('\n');
-            }
-            sb.append(unit.text());
-            previous = unit.lineNumber();
-        }
-        return sb.toString();
     }
 
     private static void writeInt(DataOutputStream out, int v) throws IOException {
