@@ -10,9 +10,9 @@ import dev.episodebot.core.Platform;
 import dev.episodebot.core.ReplyKind;
 import dev.episodebot.core.bot.BotCore;
 import dev.episodebot.core.config.CoreConfig;
-import dev.episodebot.core.config.Env;
 import dev.episodebot.core.retrieval.RefreshReport;
 import dev.episodebot.core.testing.HashingEmbeddingModel;
+import dev.episodebot.core.testing.TestCores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ class KnowledgeRefreshTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        knowledge = Files.createDirectories(temp.resolve("knowledge"));
+        knowledge = Files.createDirectories(TestCores.knowledgeDir(temp));
         Files.copy(EPISODE, knowledge.resolve(EPISODE.getFileName()));
         model = new HashingEmbeddingModel(512);
         core = newCore(model);
@@ -59,13 +59,8 @@ class KnowledgeRefreshTest {
     }
 
     private BotCore newCore(HashingEmbeddingModel embeddings) {
-        CoreConfig config = CoreConfig.from(new Env(Map.of(
-                "KNOWLEDGE_DIR", knowledge.toString(),
-                "CACHE_DIR", temp.resolve("cache").toString(),
-                "DATA_DIR", temp.resolve("data").toString(),
-                "EMBEDDING_MODEL", "bge-small-zh",
-                "BOT_ADMINS", "telegram:42")));
-        return BotCore.create(config, spec -> embeddings, null, Clock.systemUTC());
+        CoreConfig config = TestCores.config(temp, Map.of("EMBEDDING_MODEL", "bge-small-zh", "BOT_ADMINS", "telegram:42"));
+        return TestCores.create(config, spec -> embeddings, Clock.systemUTC());
     }
 
     private BotReply ask(String text) {

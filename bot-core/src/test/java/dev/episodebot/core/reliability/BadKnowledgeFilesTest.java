@@ -7,20 +7,18 @@ import dev.episodebot.core.BotReply;
 import dev.episodebot.core.BotRequest;
 import dev.episodebot.core.Platform;
 import dev.episodebot.core.bot.BotCore;
-import dev.episodebot.core.config.CoreConfig;
-import dev.episodebot.core.config.Env;
 import dev.episodebot.core.knowledge.KnowledgeFormatException;
 import dev.episodebot.core.knowledge.KnowledgeReader;
 import dev.episodebot.core.retrieval.IndexingListener;
 import dev.episodebot.core.retrieval.RefreshReport;
-import dev.episodebot.core.testing.HashingEmbeddingModel;
+import dev.episodebot.core.testing.EpisodeFiles;
+import dev.episodebot.core.testing.TestCores;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.assertj.core.api.Assertions;
@@ -105,13 +103,8 @@ class BadKnowledgeFilesTest {
                 }));
     }
 
-    private BotCore core(Path knowledge) {
-        CoreConfig config = CoreConfig.from(new Env(Map.of(
-                "KNOWLEDGE_DIR", knowledge.toString(),
-                "CACHE_DIR", temp.resolve("cache").toString(),
-                "DATA_DIR", temp.resolve("data").toString(),
-                "EMBEDDING_MODEL", "bge-small-zh")));
-        return BotCore.create(config, spec -> new HashingEmbeddingModel(spec.dimension()), null, Clock.systemUTC());
+    private BotCore core() {
+        return TestCores.hashing(temp, Map.of());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -119,12 +112,11 @@ class BadKnowledgeFilesTest {
     void aBadFileIsSkippedWithItsReasonAndTheEpisodeStillAnswers(String kind, String reason, BadFile bad)
             throws IOException {
         // GIVEN the episode and one bad file
-        Path knowledge = Files.createDirectories(temp.resolve("knowledge"));
-        Files.copy(Path.of("../knowledge/episode-yi-tay-returns-to-google.txt"),
-                knowledge.resolve("episode-yi-tay-returns-to-google.txt"));
+        Path knowledge = TestCores.knowledgeDir(temp);
+        EpisodeFiles.copyEpisodeTo(knowledge);
         String name = bad.write(knowledge);
 
-        try (BotCore core = core(knowledge)) {
+        try (BotCore core = core()) {
             // WHEN the knowledge is indexed
             RefreshReport report = core.refresh(IndexingListener.none());
 
@@ -159,7 +151,7 @@ class BadKnowledgeFilesTest {
     @Test
     void moderatelyDeepFoldersAreIndexed() throws IOException {
         // GIVEN a transcript ten folders down
-        Path knowledge = Files.createDirectories(temp.resolve("knowledge"));
+        Path knowledge = Files.createDirectories(TestCores.knowledgeDir(temp));
         Path dir = knowledge;
         for (int i = 0; i < 10; i++) {
             dir = dir.resolve("s" + i);
@@ -167,7 +159,7 @@ class BadKnowledgeFilesTest {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("deep.txt"), "海豚乐队的鼓手名叫王小石\n");
 
-        try (BotCore core = core(knowledge)) {
+        try (BotCore core = core()) {
             // WHEN indexed THEN it is served
             RefreshReport report = core.refresh(IndexingListener.none());
             assertThat(report.files()).isEqualTo(1);

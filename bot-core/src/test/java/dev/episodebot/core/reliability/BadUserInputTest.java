@@ -8,14 +8,11 @@ import dev.episodebot.core.BotReply;
 import dev.episodebot.core.BotRequest;
 import dev.episodebot.core.Platform;
 import dev.episodebot.core.bot.BotCore;
-import dev.episodebot.core.config.CoreConfig;
-import dev.episodebot.core.config.Env;
 import dev.episodebot.core.retrieval.IndexingListener;
 import dev.episodebot.core.testing.BadInputs;
-import dev.episodebot.core.testing.HashingEmbeddingModel;
-import java.nio.file.Files;
+import dev.episodebot.core.testing.EpisodeFiles;
+import dev.episodebot.core.testing.TestCores;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,16 +38,8 @@ class BadUserInputTest {
 
     @BeforeAll
     static void startCore() throws Exception {
-        Path knowledge = Files.createDirectories(temp.resolve("knowledge"));
-        Files.copy(Path.of("../knowledge/episode-yi-tay-returns-to-google.txt"),
-                knowledge.resolve("episode-yi-tay-returns-to-google.txt"));
-        CoreConfig config = CoreConfig.from(new Env(Map.of(
-                "KNOWLEDGE_DIR", knowledge.toString(),
-                "CACHE_DIR", temp.resolve("cache").toString(),
-                "DATA_DIR", temp.resolve("data").toString(),
-                "EMBEDDING_MODEL", "bge-small-zh",
-                "RATE_LIMIT_PER_MINUTE", "10000")));
-        core = BotCore.create(config, spec -> new HashingEmbeddingModel(spec.dimension()), null, Clock.systemUTC());
+        EpisodeFiles.copyEpisodeTo(TestCores.knowledgeDir(temp));
+        core = TestCores.hashing(temp, Map.of("RATE_LIMIT_PER_MINUTE", "10000"));
         core.refresh(IndexingListener.none());
     }
 

@@ -8,16 +8,14 @@ import dev.episodebot.core.BotRequest;
 import dev.episodebot.core.Platform;
 import dev.episodebot.core.ReplyKind;
 import dev.episodebot.core.bot.BotCore;
-import dev.episodebot.core.config.CoreConfig;
-import dev.episodebot.core.config.Env;
 import dev.episodebot.core.retrieval.IndexingListener;
-import dev.episodebot.core.testing.HashingEmbeddingModel;
+import dev.episodebot.core.testing.EpisodeFiles;
+import dev.episodebot.core.testing.TestCores;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,20 +34,13 @@ class LoadDuringRefreshTest {
     Path temp;
 
     private BotCore core(Path knowledge, int maxInFlight, int maxQueued) {
-        CoreConfig config = CoreConfig.from(new Env(Map.of(
-                "KNOWLEDGE_DIR", knowledge.toString(),
-                "CACHE_DIR", temp.resolve("cache").toString(),
-                "DATA_DIR", temp.resolve("data").toString(),
-                "EMBEDDING_MODEL", "bge-small-zh",
-                "MAX_IN_FLIGHT", Integer.toString(maxInFlight),
-                "MAX_QUEUED", Integer.toString(maxQueued))));
-        return BotCore.create(config, spec -> new HashingEmbeddingModel(spec.dimension()), null, Clock.systemUTC());
+        return TestCores.hashing(temp, Map.of("MAX_IN_FLIGHT", Integer.toString(maxInFlight),
+                "MAX_QUEUED", Integer.toString(maxQueued)));
     }
 
-    private Path knowledge() throws IOException {
-        Path knowledge = Files.createDirectories(temp.resolve("knowledge"));
-        Files.copy(Path.of("../knowledge/episode-yi-tay-returns-to-google.txt"),
-                knowledge.resolve("episode-yi-tay-returns-to-google.txt"));
+    private Path knowledge() {
+        Path knowledge = TestCores.knowledgeDir(temp);
+        EpisodeFiles.copyEpisodeTo(knowledge);
         return knowledge;
     }
 

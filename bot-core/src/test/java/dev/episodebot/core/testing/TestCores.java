@@ -50,6 +50,16 @@ public final class TestCores {
         return BotCore.create(config, models, null, clock);
     }
 
+    /**
+     * A fast core for tests that need the whole pipeline but not real embeddings: the
+     * {@link HashingEmbeddingModel} stands in for bge-small-zh. Not indexed yet.
+     */
+    public static BotCore hashing(Path root, Map<String, String> extra) {
+        Map<String, String> values = new HashMap<>(Map.of("EMBEDDING_MODEL", "bge-small-zh"));
+        values.putAll(extra);
+        return create(config(root, values), spec -> new HashingEmbeddingModel(spec.dimension()), Clock.systemUTC());
+    }
+
     /** {@link #create(CoreConfig)} and a first refresh. */
     public static BotCore start(CoreConfig config) {
         BotCore core = create(config);
