@@ -33,7 +33,8 @@ public final class FileFeedbackRecorder implements FeedbackRecorder {
 
     private final Path file;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Created on the first vote: Jackson's start-up cost stays off the bot's start. */
+    private ObjectMapper json;
     private final Map<String, Answered> recent = new BoundedLruMap<>(REMEMBERED);
 
     public FileFeedbackRecorder(Path dataDir, Clock clock) {
@@ -57,7 +58,13 @@ public final class FileFeedbackRecorder implements FeedbackRecorder {
         if (answered == null) {
             return false;
         }
-        ObjectNode record = json.createObjectNode();
+        ObjectNode record;
+        synchronized (this) {
+            if (json == null) {
+                json = new ObjectMapper();
+            }
+            record = json.createObjectNode();
+        }
         record.put("time", clock.instant().toString());
         record.put("replyId", replyId);
         record.put("platform", platform.id());
