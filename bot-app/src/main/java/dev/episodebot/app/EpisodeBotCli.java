@@ -21,6 +21,17 @@ public final class EpisodeBotCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * Loads ONNX Runtime's native library on a background thread while the command line, logging and
+     * configuration are set up: it is the first step of loading the embedding model, the longest
+     * part of a start.
+     */
+    private static void warmUpNativeRuntime() {
+        Thread thread = new Thread(dev.episodebot.core.retrieval.EmbeddingModels::loadNativeRuntime, "onnxruntime-load");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** The command line for an environment (tests pass their own). */
     public static CommandLine commandLine(Env env) {
         CommandLine cli = new CommandLine(new EpisodeBotCli());
@@ -43,6 +54,7 @@ public final class EpisodeBotCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        warmUpNativeRuntime();
         Env env = Env.system();
         RedactingLayout.addSecrets(java.util.stream.Stream.of("TELEGRAM_BOT_TOKEN", "DISCORD_TOKEN", "LLM_API_KEY")
                 .map(env::get).flatMap(java.util.Optional::stream).toList());

@@ -29,6 +29,10 @@ public final class WarmStartProbe {
         long mainNanos = System.nanoTime();
         long mainMillis = System.currentTimeMillis();
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        // as the command line's main does: the native runtime loads while the rest starts
+        Thread nativeLoad = new Thread(dev.episodebot.core.retrieval.EmbeddingModels::loadNativeRuntime, "onnxruntime-load");
+        nativeLoad.setDaemon(true);
+        nativeLoad.start();
         CoreConfig config = CoreConfig.from(new Env(Map.of(
                 "KNOWLEDGE_DIR", args[0], "CACHE_DIR", args[1], "DATA_DIR", args[2], "KNOWLEDGE_WATCH", "false")));
         try (BotCore core = BotCore.create(config, null, null, Clock.systemUTC())) {

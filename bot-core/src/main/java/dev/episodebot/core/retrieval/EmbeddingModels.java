@@ -21,6 +21,18 @@ public final class EmbeddingModels {
     private EmbeddingModels() {}
 
     /**
+     * Loads ONNX Runtime's native library and environment now (a start-up task that can run beside
+     * others); any real problem is reported later, by the model load.
+     */
+    public static void loadNativeRuntime() {
+        try {
+            ai.onnxruntime.OrtEnvironment.getEnvironment();
+        } catch (RuntimeException | LinkageError e) {
+            // reported by the model load
+        }
+    }
+
+    /**
      * The model for a choice; {@code auto} picks bge-small-zh-v1.5 when at least 30% of the
      * knowledge's letters are CJK ideographs, all-MiniLM-L6-v2 otherwise.
      */
