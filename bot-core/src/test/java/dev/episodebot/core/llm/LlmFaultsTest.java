@@ -97,8 +97,11 @@ class LlmFaultsTest {
         Answer answer = core.answerer().answer(REKA_TEAM, List.of());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        // THEN the user gets the transcript answer with the one-line note, within the timeout plus 2 s
-        assertThat(answer.text()).startsWith(Messages.llmFallbackNote(Language.ZH)).contains("15");
+        // THEN the server was tried once, and the user gets the transcript answer with the one-line
+        // note, within the timeout plus 2 s
+        assertThat(llm.requestCount()).isEqualTo(1);
+        assertThat(answer.text()).startsWith(Messages.llmFallbackNote(Language.ZH) + "\n").contains("15");
+        assertThat(answer.text().lines().filter(l -> l.equals(Messages.llmFallbackNote(Language.ZH)))).hasSize(1);
         assertThat(answer.grounded()).isTrue();
         assertThat(answer.citations()).isNotEmpty();
         assertThat(answer.text()).doesNotContain("半截的回答");
@@ -118,26 +121,6 @@ class LlmFaultsTest {
 
         // WHEN a question is asked THEN the extractive answer comes with the note
         Answer answer = core.answerer().answer(REKA_TEAM, List.of());
-        assertThat(answer.text()).startsWith(Messages.llmFallbackNote(Language.ZH)).contains("15");
-    }
-
-    @Test
-    void repeatedFailuresOpenTheCircuitSoLaterQuestionsDoNotWait() {
-        // GIVEN an endpoint that never answers
-        core(llm.openAiEnv(TIMEOUT.toMillis() + "ms"));
-        llm.otherwise(Reply.hang());
-
-        // WHEN three questions time out
-        for (int i = 0; i < 3; i++) {
-            core.answerer().answer(REKA_TEAM, List.of());
-        }
-        int requestsSoFar = llm.requestCount();
-
-        // THEN the next one skips the LLM at once
-        long started = System.nanoTime();
-        Answer answer = core.answerer().answer(REKA_TEAM, List.of());
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TIMEOUT);
-        assertThat(llm.requestCount()).isEqualTo(requestsSoFar);
         assertThat(answer.text()).startsWith(Messages.llmFallbackNote(Language.ZH)).contains("15");
     }
 }

@@ -198,63 +198,6 @@ class OpenAiLlmPathTest {
         assertThat(answer.text()).doesNotContain("15");
     }
 
-    private void assertExtractiveFallback(Answer answer, long elapsedMillis, Duration timeout) {
-        assertThat(answer.text()).startsWith(Messages.llmFallbackNote(Language.ZH) + "\n");
-        assertThat(answer.text().lines().filter(l -> l.equals(Messages.llmFallbackNote(Language.ZH)))).hasSize(1);
-        assertThat(answer.text()).contains("15");
-        assertThat(answer.grounded()).isTrue();
-        assertThat(answer.citations()).isNotEmpty();
-        assertThat(elapsedMillis).isLessThan(timeout.toMillis() + 2_000);
-    }
-
-    @Test
-    void serverErrorFallsBackToTheExtractiveAnswerWithANote() {
-        // GIVEN an LLM endpoint that fails with HTTP 500
-        core("5s");
-        llm.otherwise(Reply.status(500, "internal error"));
-
-        // WHEN the question is asked
-        long start = System.nanoTime();
-        Answer answer = ask(REKA_TEAM);
-        long elapsed = (System.nanoTime() - start) / 1_000_000;
-
-        // THEN the server was tried once and the answer is the transcript quote with the one-line note
-        assertThat(llm.requestCount()).isEqualTo(1);
-        assertExtractiveFallback(answer, elapsed, Duration.ofSeconds(5));
-    }
-
-    @Test
-    void serverThatNeverAnswersFallsBackWithinTheTimeout() {
-        // GIVEN an LLM endpoint that accepts the request and never answers, and LLM_TIMEOUT=1s
-        core("1s");
-        llm.otherwise(Reply.hang());
-
-        // WHEN the question is asked
-        long start = System.nanoTime();
-        Answer answer = ask(REKA_TEAM);
-        long elapsed = (System.nanoTime() - start) / 1_000_000;
-
-        // THEN the extractive answer comes back within the timeout plus two seconds
-        assertThat(llm.requestCount()).isEqualTo(1);
-        assertExtractiveFallback(answer, elapsed, Duration.ofSeconds(1));
-    }
-
-    @Test
-    void malformedJsonFallsBackToTheExtractiveAnswer() {
-        // GIVEN an LLM endpoint that answers 200 with a body that is not JSON
-        core("5s");
-        llm.otherwise(Reply.raw("{\"choices\": [ this is not json"));
-
-        // WHEN the question is asked
-        long start = System.nanoTime();
-        Answer answer = ask(REKA_TEAM);
-        long elapsed = (System.nanoTime() - start) / 1_000_000;
-
-        // THEN the transcript answer with the note is given
-        assertThat(llm.requestCount()).isEqualTo(1);
-        assertExtractiveFallback(answer, elapsed, Duration.ofSeconds(5));
-    }
-
     @Test
     void afterThreeConsecutiveFailuresTheCircuitOpensAndTheServerIsNotCalled() {
         // GIVEN a failing LLM and a clock that does not move
@@ -267,9 +210,11 @@ class OpenAiLlmPathTest {
         }
         assertThat(llm.requestCount()).isEqualTo(3);
         // AND a fourth question is asked
+        long started = System.nanoTime();
         Answer fourth = ask("他在 Reka 担任什么职位？");
 
-        // THEN the server is not contacted again and the fallback answer is given
+        // THEN the server is not contacted again and the fallback answer is given at once
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(llm.requestCount()).isEqualTo(3);
         assertThat(fourth.text()).startsWith(Messages.llmFallbackNote(Language.ZH));
     }
