@@ -1,6 +1,7 @@
 package dev.episodebot.app;
 
 import dev.episodebot.core.bot.BotCore;
+import dev.episodebot.core.config.CoreConfig;
 import dev.episodebot.core.config.Env;
 import dev.episodebot.core.eval.EvalQuestion;
 import dev.episodebot.core.eval.EvalReport;
@@ -46,8 +47,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        CoreConfig config = options.config(env);
         List<EvalQuestion> set = QuestionFile.read(questions); // a bad file fails before the indexing wait
-        try (BotCore core = BotCore.start(options.config(env))) {
+        try (BotCore core = BotCore.start(config)) {
             EvalSummary summary = new EvalRunner(core.answerer()).run(set, k);
             java.io.PrintWriter out = spec.commandLine().getOut();
             out.print(summary.table());
