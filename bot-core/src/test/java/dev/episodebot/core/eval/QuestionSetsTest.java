@@ -43,6 +43,20 @@ class QuestionSetsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev.jsonl", "extra.jsonl", "heldout.jsonl"})
+    void aCorrectAnswerQuotingTheTranscriptCanHit(String name) throws Exception {
+        // GIVEN the bundled transcript and a question set
+        String transcript = String.join("\n", EpisodeFiles.episodeLines());
+
+        // WHEN each in-scope question is scored against the whole transcript as its answer
+        List<String> unreachable = set(name).stream().filter(q -> !q.outOfScope())
+                .filter(q -> !AnswerScoring.hit(q, transcript, true)).map(EvalQuestion::id).toList();
+
+        // THEN every one hits: its answer strings are the transcript's words (an English alternative is extra)
+        assertThat(unreachable).as("answers no quote of the transcript can contain").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev.jsonl", "extra.jsonl", "heldout.jsonl"})
     void everyQuestionIsWellFormedForItsKind(String name) throws Exception {
         // GIVEN a question set
         List<EvalQuestion> questions = set(name);
