@@ -1,11 +1,16 @@
 package dev.episodebot.app;
 
 import dev.episodebot.core.bot.BotCore;
+import dev.episodebot.core.config.CoreConfig;
 import dev.episodebot.core.config.Env;
+import dev.episodebot.core.eval.EvalQuestion;
+import dev.episodebot.core.eval.EvalReport;
 import dev.episodebot.core.eval.EvalRunner;
 import dev.episodebot.core.eval.EvalSummary;
+import dev.episodebot.core.eval.QuestionFile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code eval --questions FILE.jsonl [--report OUT.json] [--k 5]}. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Measure retrieval recall, answer hits and abstention on a question set (JSON lines).")
+        description = "Measure retrieval recall, answer hits per kind and abstention on a question set (JSON lines);"
+                + " follow-ups are asked after their context in the same conversation.")
 final class EvalCommand implements Callable<Integer> {
 
     @Spec
@@ -24,7 +30,7 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     CoreOptions options;
 
-    @Option(names = "--questions", required = true, paramLabel = "FILE.jsonl", description = "Questions: id, lang, kind, q, evidence[], answer[].")
+    @Option(names = "--questions", required = true, paramLabel = "FILE.jsonl", description = "Questions: id, lang, kind, [context[]], q, evidence[], answer[].")
     Path questions;
 
     @Option(names = "--report", paramLabel = "OUT.json", description = "Write per-question results here.")
@@ -41,13 +47,14 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (BotCore core = BotCore.start(options.config(env))) {
-            EvalRunner runner = new EvalRunner(core.answerer());
-            EvalSummary summary = runner.run(runner.read(questions), k);
+        CoreConfig config = options.config(env);
+        List<EvalQuestion> set = QuestionFile.read(questions); // a bad file fails before the indexing wait
+        try (BotCore core = BotCore.start(config)) {
+            EvalSummary summary = new EvalRunner(core.answerer()).run(set, k);
             java.io.PrintWriter out = spec.commandLine().getOut();
             out.print(summary.table());
             if (report != null) {
-                runner.writeReport(summary, report);
+                EvalReport.write(summary, report);
                 out.println("Report: " + report);
             }
             out.flush();

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code episode-bot eval}: recall per language on stdout, per-question report as JSON. */
+/** {@code episode-bot eval}: recall per language, hits per kind and the headline measures on stdout, per-question report as JSON. */
 class EvalCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,12 +53,21 @@ class EvalCommandTest {
 
         // THEN it prints recall at 1, 3 and 5 for each language and overall
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).containsPattern("(?m)^lang\\s+questions\\s+recall@1\\s+recall@3\\s+recall@5$")
+        assertThat(result.out()).containsPattern("(?m)^lang\\s+questions\\s+recall@1\\s+recall@3\\s+recall@5\\b")
                 .containsPattern("(?m)^en\\s+\\d+\\s+\\d\\.\\d\\d\\s+\\d\\.\\d\\d\\s+\\d\\.\\d\\d$")
                 .containsPattern("(?m)^zh\\s+\\d+\\s+\\d\\.\\d\\d\\s+\\d\\.\\d\\d\\s+\\d\\.\\d\\d$")
                 .containsPattern("(?m)^all\\s+\\d+")
                 .contains("Report: " + report);
-        // AND the report has one entry per question with its id, at most k retrieved texts, the answer and grounded
+        // AND answer hit per kind and the headline measures, each with a value and a question count
+        assertThat(result.out()).containsPattern("(?m)^kind\\s+questions\\s+answer hit$")
+                .containsPattern("(?m)^followup\\s+\\d+\\s+\\d\\.\\d\\d$")
+                .containsPattern("(?m)^oos\\s+\\d+\\s+\\d\\.\\d\\d\\s+\\(abstained\\)$")
+                .containsPattern("(?m)^zh recall@3 \\(fact, paraphrase, follow-up\\)\\s+\\d\\.\\d\\d\\s+\\d+$")
+                .containsPattern("(?m)^English answer hit\\s+\\d\\.\\d\\d\\s+\\d+$")
+                .containsPattern("(?m)^out-of-scope abstention\\s+\\d\\.\\d\\d\\s+\\d+$")
+                .containsPattern("(?m)^false abstention\\s+\\d\\.\\d\\d\\s+\\d+$");
+        // AND the report has one entry per question with its id, kind, at most k retrieved texts, the answer,
+        // grounded and hit
         JsonNode root = JSON.readTree(report.toFile());
         assertThat(root.get("k").asInt()).isEqualTo(5);
         assertThat(root.get("metrics").has("zh")).isTrue();
@@ -72,7 +81,33 @@ class EvalCommandTest {
             q.get("retrieved").forEach(t -> assertThat(t.isTextual()).isTrue());
             assertThat(q.get("answer").isTextual()).isTrue();
             assertThat(q.get("grounded").isBoolean()).isTrue();
+            assertThat(q.get("kind").asText()).isIn("fact", "paraphrase", "crosslingual", "followup", "list", "overview",
+                    "oos");
+            assertThat(q.get("hit").isBoolean()).isTrue();
         });
+        assertThat(root.get("metrics").get("measures").has("follow-up")).isTrue();
+    }
+
+    @Test
+    void evalAsksAFollowUpsContextFirstAndReportsTheAnswersToIt() throws Exception {
+        // GIVEN the episode and a follow-up whose context is two earlier questions
+        EpisodeFiles.copyEpisodeTo(TestCores.knowledgeDir(root));
+        Path questions = root.resolve("followup.jsonl");
+        Files.writeString(questions, """
+                {"id":"f","lang":"zh","kind":"followup","context":["Snowflake 想收购哪家公司？","出价多少？"],"q":"后来成了吗？","evidence":["这笔收购此后又被曝终止"],"answer":["终止"]}
+                """, StandardCharsets.UTF_8);
+        Path report = root.resolve("out.json");
+
+        // WHEN eval runs
+        Cli.Result result = Cli.run(TestCores.env(root, Map.of()), "eval", "--questions", questions.toString(),
+                "--report", report.toString());
+
+        // THEN the report holds the context, one non-empty answer per context question, and the follow-up's kind
+        assertThat(result.exitCode()).isZero();
+        JsonNode q = JSON.readTree(report.toFile()).get("questions").get(0);
+        assertThat(q.get("kind").asText()).isEqualTo("followup");
+        assertThat(q.get("context")).hasSize(2);
+        assertThat(q.get("contextAnswers")).hasSize(2).allSatisfy(a -> assertThat(a.asText()).isNotBlank());
     }
 
     @Test

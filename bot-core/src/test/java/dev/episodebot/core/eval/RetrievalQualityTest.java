@@ -15,21 +15,29 @@ import org.junit.jupiter.api.Test;
 /**
  * Hybrid retrieval, evidence and abstention on the bundled episode, measured with the
  * {@link EvalRunner} on the development set ({@code eval/dev.jsonl}) and the extra set
- * ({@code eval/extra.jsonl}). The thresholds sit a little below the measured values (dev: zh
+ * ({@code eval/extra.jsonl}). The dev thresholds hold for its first {@value #DEV_FIRST} questions
+ * (d01–d20, x01–x05, n01–n03), the set they were measured on; d21–d38 came later in the style of
+ * the held-out questions. The thresholds sit a little below the measured values (dev: zh
  * recall@3 0.90, answer hit 0.80, abstention 1.0, false abstention 0.04; extra: zh recall@3 0.92,
  * answer hit 0.80, abstention 0.83, false abstention 0.03) so that a regression fails the build
- * without the tests flaking.
+ * without the tests flaking. Nothing here asserts figures of {@code eval/heldout.jsonl}: that set
+ * is never tuned on.
  */
 class RetrievalQualityTest {
 
+    /** How many of the dev questions the dev thresholds were measured on. */
+    static final int DEV_FIRST = 28;
+
+    private static EvalSummary devAll;
     private static EvalSummary dev;
     private static EvalSummary extra;
 
     @BeforeAll
     static void runBothSets() throws Exception {
         EvalRunner runner = new EvalRunner(SharedEpisodeCore.core().answerer());
-        dev = runner.run(runner.read(resource("dev.jsonl")), 5);
-        extra = runner.run(runner.read(resource("extra.jsonl")), 5);
+        devAll = runner.run(QuestionFile.read(resource("dev.jsonl")), 5);
+        dev = devAll.first(DEV_FIRST);
+        extra = runner.run(QuestionFile.read(resource("extra.jsonl")), 5);
     }
 
     private static Path resource(String name) throws URISyntaxException {
@@ -45,9 +53,13 @@ class RetrievalQualityTest {
         // GIVEN the two question files
         // WHEN they were run
         // THEN there is one result per question line, each with at most k retrieved chunks
-        assertThat(dev.results()).hasSize((int) questionLines("dev.jsonl"));
+        assertThat(devAll.results()).hasSize((int) questionLines("dev.jsonl"));
         assertThat(extra.results()).hasSize((int) questionLines("extra.jsonl"));
-        assertThat(dev.results()).allSatisfy(r -> assertThat(r.retrieved()).hasSizeBetween(1, 5));
+        assertThat(devAll.results()).allSatisfy(r -> assertThat(r.retrieved()).hasSizeBetween(1, 5));
+        // AND every follow-up's context was answered first
+        assertThat(devAll.results()).filteredOn(r -> r.question().kind() == QuestionKind.FOLLOWUP).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.contextAnswers()).hasSameSizeAs(r.question().context())
+                        .allSatisfy(a -> assertThat(a).isNotBlank()));
     }
 
     @Test
@@ -118,7 +130,7 @@ class RetrievalQualityTest {
 
     @Test
     void englishQuestionsFindTheChineseEvidenceInTheTopFive() {
-        // GIVEN the English (cross-lingual) questions of both sets, answered without an LLM
+        // GIVEN the English (cross-lingual) questions of both sets (dev: its first 28), answered without an LLM
         List<EvalResult> english = new java.util.ArrayList<>();
         dev.results().stream().filter(r -> r.question().lang().equals("en") && !r.question().evidence().isEmpty())
                 .forEach(english::add);
