@@ -1,100 +1,119 @@
 package dev.episodebot.telegram.render;
 
 import dev.episodebot.core.BotReply;
-import dev.episodebot.core.Citation;
-import dev.episodebot.core.Language;
+import dev.episodebot.core.Quote;
+import dev.episodebot.core.render.Block;
+import dev.episodebot.core.render.CitationText;
+import dev.episodebot.core.render.Markup;
+import dev.episodebot.core.render.MessagePart;
+import dev.episodebot.core.render.MessageSplitter;
+import dev.episodebot.core.render.MessageSplitter.Line;
+import dev.episodebot.core.render.MessageSplitter.Segment;
+import dev.episodebot.core.render.PlainTextRenderer;
+import dev.episodebot.core.render.ReplyLayout;
+import dev.episodebot.core.text.Catalog;
+import dev.episodebot.core.text.UiText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * Renders a {@link BotReply} for Telegram: the reply text escaped as it is (its paragraphs and
- * lines kept), then, when the core cites sources, a compact numbered list: each citation's label,
- * linked when the core has a URL, and the start of the quoted passage. No text is changed, only
- * escaped.
+ * Renders a {@link BotReply} as Telegram HTML messages: each quote in a {@code <blockquote>} with
+ * its answering line in {@code <b>}, followed by one compact citation line (episode, lines, the
+ * timecode linked to the moment when known) that never repeats the quote; notes in {@code <i>},
+ * headings in {@code <b>}; every piece of text escaped. The shared {@link MessageSplitter} cuts the
+ * result into messages of at most {@value #TELEGRAM_LIMIT} characters, never inside a tag or an
+ * entity; each message also carries its plain form, sent instead when Telegram rejects the HTML.
  */
-public final class ReplyRenderer {
+public final class ReplyRenderer implements Markup {
 
-    /** Longest quote excerpt shown under an answer. */
-    static final int QUOTE_EXCERPT = 80;
-
-    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R[\\h\\x0B\\f]*\\R(?:[\\h\\x0B\\f]*\\R)*");
-    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+    /** Telegram's limit for one text message. */
+    public static final int TELEGRAM_LIMIT = 4096;
 
     private final MessageSplitter splitter;
 
-    public ReplyRenderer(MessageSplitter splitter) {
-        this.splitter = splitter;
+    public ReplyRenderer() {
+        this(TELEGRAM_LIMIT);
     }
 
-    public ReplyRenderer() {
-        this(new MessageSplitter());
+    /** A renderer with another message limit (tests). */
+    public ReplyRenderer(int limit) {
+        this.splitter = new MessageSplitter(limit, TelegramHtml::escape);
     }
 
     /** The messages to send, in order; never empty. */
     public List<MessagePart> render(BotReply reply) {
-        List<List<Line>> paragraphs = new ArrayList<>(textParagraphs(reply.text()));
-        if (!reply.citations().isEmpty()) {
-            paragraphs.add(citationList(reply.citations(), reply.language()));
+        List<MessagePart> parts = splitter.split(segments(ReplyLayout.of(reply)));
+        if (parts.isEmpty()) {
+            String empty = Catalog.text(reply.language(), UiText.EMPTY_REPLY);
+            return List.of(new MessagePart(TelegramHtml.escape(empty), empty));
         }
-        List<MessagePart> parts = splitter.split(paragraphs);
-        return parts.isEmpty() ? List.of(new MessagePart("…", "…")) : parts;
+        return parts;
     }
 
-    /** Plain text as paragraphs of escaped lines. */
-    static List<List<Line>> textParagraphs(String text) {
-        List<List<Line>> paragraphs = new ArrayList<>();
-        for (String paragraph : PARAGRAPH_BREAK.split(text.strip())) {
-            if (paragraph.isBlank()) {
-                continue;
-            }
-            List<Line> lines = new ArrayList<>();
-            for (String line : LINE_BREAK.split(paragraph)) {
-                lines.add(Line.text(line.stripTrailing()));
-            }
-            paragraphs.add(lines);
+    /**
+     * One message showing the start of a reply (for a message edited while an answer is streamed):
+     * the first message of the rendering, ending in an ellipsis when there is more.
+     */
+    public MessagePart preview(BotReply reply) {
+        List<MessagePart> parts = new MessageSplitter(splitter.limit() - 2, TelegramHtml::escape)
+                .split(segments(ReplyLayout.of(reply)));
+        if (parts.isEmpty()) {
+            return render(reply).get(0);
         }
-        return paragraphs;
+        MessagePart first = parts.get(0);
+        return parts.size() == 1 ? first : new MessagePart(first.markup() + "\n…", first.plain() + "\n…");
     }
 
-    private static List<Line> citationList(List<Citation> citations, Language language) {
+    @Override
+    public Segment text(Block.Text text) {
+        String open = switch (text.style()) {
+            case NOTE -> "<i>";
+            case HEADING -> "<b>";
+            case PLAIN -> "";
+        };
+        String close = open.isEmpty() ? "" : "</" + open.substring(1);
         List<Line> lines = new ArrayList<>();
-        String header = language == Language.ZH ? "来源" : "Sources";
-        lines.add(Line.markup("<b>" + header + "</b>", header));
-        int number = 1;
-        for (Citation citation : citations) {
-            lines.add(citationLine(number++, citation));
+        for (String line : text.lines()) {
+            lines.add(line.isBlank() ? splitter.line(line) : splitter.line(open, line, close));
         }
-        return lines;
+        return new Segment("", "", lines, text.gap());
     }
 
-    static Line citationLine(int number, Citation citation) {
-        String label = citation.label();
-        String excerpt = excerpt(citation.quote());
-        StringBuilder html = new StringBuilder().append(number).append(". ");
-        StringBuilder plain = new StringBuilder().append(number).append(". ");
-        if (TelegramHtml.isLinkable(citation.url())) {
-            html.append("<a href=\"").append(TelegramHtml.escapeAttribute(citation.url())).append("\">")
-                    .append(TelegramHtml.escape(label)).append("</a>");
-            plain.append(label).append(" (").append(citation.url()).append(')');
-        } else {
-            html.append(TelegramHtml.escape(label));
-            plain.append(label);
+    @Override
+    public Segment quote(Block.QuoteLines block) {
+        Quote quote = block.quote();
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < quote.lines().size(); i++) {
+            lines.add(i == quote.answerLine() ? splitter.line("<b>", quote.lines().get(i), "</b>")
+                    : splitter.line(quote.lines().get(i)));
         }
-        if (!excerpt.isEmpty()) {
-            html.append(" <i>“").append(TelegramHtml.escape(excerpt)).append("”</i>");
-            plain.append(" “").append(excerpt).append('”');
-        }
-        return Line.markup(html.toString(), plain.toString());
+        return new Segment("<blockquote>", "</blockquote>", lines, block.gap());
     }
 
-    /** The quote on one line, cut at {@value #QUOTE_EXCERPT} characters (whole code points). */
-    static String excerpt(String quote) {
-        String oneLine = quote.strip().replaceAll("\\s+", " ");
-        if (oneLine.codePointCount(0, oneLine.length()) <= QUOTE_EXCERPT) {
-            return oneLine;
+    @Override
+    public Segment citation(Block.CitationLine block) {
+        CitationText c = block.citation();
+        StringBuilder html = new StringBuilder(TelegramHtml.escape(c.numberLabel() + c.prefix()));
+        html.append(c.url() != null && !c.linksTime() ? link(c.url(), c.title()) : TelegramHtml.escape(c.title()));
+        html.append(TelegramHtml.escape(CitationText.SEPARATOR + c.lines()));
+        if (c.time() != null) {
+            html.append(TelegramHtml.escape(CitationText.SEPARATOR))
+                    .append(c.linksTime() ? link(c.url(), c.time()) : TelegramHtml.escape(c.time()));
         }
-        int end = oneLine.offsetByCodePoints(0, QUOTE_EXCERPT - 1);
-        return oneLine.substring(0, end).stripTrailing() + "…";
+        return new Segment("", "", List.of(new Line("<i>" + html + "</i>", c.plain(), "", "")), block.gap());
+    }
+
+    @Override
+    public Segment entry(Block.Entry entry) {
+        String label = PlainTextRenderer.entryLabel(entry);
+        Line line = entry.marked()
+                ? new Line(TelegramHtml.escape(label) + "<b>" + TelegramHtml.escape(entry.text()) + "</b>",
+                        label + entry.text(), "<b>", "</b>")
+                : splitter.line(label + entry.text());
+        return new Segment("", "", List.of(line), entry.gap());
+    }
+
+    private static String link(String url, String text) {
+        return "<a href=\"" + TelegramHtml.escapeAttribute(url) + "\">" + TelegramHtml.escape(text) + "</a>";
     }
 }
