@@ -63,8 +63,7 @@ final class BotTexts {
      * The knowledge files: in a direct chat every file, one item each; elsewhere a summary that fits
      * in one message (counts and the first few files).
      */
-    static BotReply sources(Language language, KnowledgeIndex index, boolean direct) {
-        List<SourceSummary> sources = index.sources();
+    static BotReply sources(Language language, List<SourceSummary> sources, boolean direct) {
         if (sources.isEmpty()) {
             return BotReply.of(ReplyKind.SOURCES, Catalog.text(language, UiText.SOURCES_EMPTY), language);
         }

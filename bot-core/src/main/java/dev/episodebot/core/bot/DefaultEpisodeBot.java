@@ -72,7 +72,7 @@ public final class DefaultEpisodeBot implements EpisodeBot {
             return switch (command) {
                 case ASK -> answerQuestion(request);
                 case HELP -> BotTexts.help(language, titles());
-                case SOURCES -> BotTexts.sources(language, knowledge.index(), request.direct());
+                case SOURCES -> BotTexts.sources(language, knowledge.index().sources(), request.direct());
                 case NEW -> {
                     memories.forget(request.conversationId());
                     yield BotReply.info(BotTexts.newConversation(language), language);
