@@ -76,28 +76,37 @@ public final class ReplyLayout {
             return blocks;
         }
 
+        /** Items of an answer are numbered; those of an informational list (commands, files) are bullets. */
         private void items() {
+            boolean numbered = reply.kind().isAnswer();
             int number = 1;
             for (Item item : reply.items()) {
-                int gap = number == 1 ? 2 : 1;
+                int gap = number == 1 && !leadIntroducesList() ? 2 : 1;
                 if (item.quote() >= 0 && !shownQuotes.get(item.quote())) {
                     Quote quote = reply.quotes().get(item.quote());
                     if (quote.lines().size() == 1) {
-                        blocks.add(new Block.Entry(number, quote.lines().get(0), quote.answerLine() == 0, gap));
+                        blocks.add(new Block.Entry(numbered ? number : 0, quote.lines().get(0), quote.answerLine() == 0,
+                                gap));
                         shownQuotes.set(item.quote());
                         citation(quote.citation(), 1);
                     } else {
-                        blocks.add(new Block.Entry(number, "", false, gap));
+                        blocks.add(new Block.Entry(numbered ? number : 0, "", false, gap));
                         quote(item.quote(), quote, 1);
                     }
                 } else {
-                    blocks.add(new Block.Entry(number, oneLine(item.text()), false, gap));
+                    blocks.add(new Block.Entry(numbered ? number : 0, oneLine(item.text()), false, gap));
                     if (item.citation() >= 0) {
                         citation(item.citation(), 1);
                     }
                 }
                 number++;
             }
+        }
+
+        /** Whether the lead ends with a colon, so the list follows on the next line. */
+        private boolean leadIntroducesList() {
+            String lead = reply.lead().strip();
+            return reply.leadQuote() < 0 && (lead.endsWith(":") || lead.endsWith("："));
         }
 
         private void otherQuotes() {

@@ -40,7 +40,6 @@ class PlainTextRendererTest {
     void aListAnswerNumbersItsItemsAndSpellsOutTheLinks() {
         assertThat(ReplyFixtures.listOfThree().text()).isEqualTo("""
                 节目提到了三位回到大厂的人 [1][2][3]：
-
                 1. » Mustafa Suleyman 加入了微软
                 [1] —— Yi Tay 重返谷歌 · 第 195 行 · 00:12:05 · https://www.youtube.com/watch?v=abc&t=195
                 2. » David Luan 回到了亚马逊

@@ -69,7 +69,6 @@ class ReplyLayoutTest {
         reply.item(new Item("written item", -1, -1));
         assertThat(reply.build().text()).isEqualTo("""
                 Two things:
-
                 1.\s
                 > x
                 » y

@@ -81,7 +81,7 @@ class ReplyRendererTest {
     @Test
     void aListAnswerNumbersItsItemsWithMaskedLinksThatDoNotUnfurl() {
         String content = renderer.render(ReplyFixtures.listOfThree()).get(0).getContent();
-        assertThat(content).isEqualTo("节目提到了三位回到大厂的人 \\[1\\]\\[2\\]\\[3\\]：\n\n"
+        assertThat(content).isEqualTo("节目提到了三位回到大厂的人 \\[1\\]\\[2\\]\\[3\\]：\n"
                 + "1. **Mustafa Suleyman 加入了微软**\n"
                 + "-# \\[1\\] —— Yi Tay 重返谷歌 · 第 195 行 · [00:12:05](<https://www.youtube.com/watch?v=abc&t=195>)\n"
                 + "2. **David Luan 回到了亚马逊**\n"

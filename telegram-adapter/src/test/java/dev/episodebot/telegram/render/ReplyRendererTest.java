@@ -67,7 +67,7 @@ class ReplyRendererTest {
 
         // THEN the lead, then each item bold under its number with one citation line, the timecode linked
         assertThat(parts).hasSize(1);
-        assertThat(parts.get(0).markup()).isEqualTo("节目提到了三位回到大厂的人 [1][2][3]：\n\n"
+        assertThat(parts.get(0).markup()).isEqualTo("节目提到了三位回到大厂的人 [1][2][3]：\n"
                 + "1. <b>Mustafa Suleyman 加入了微软</b>\n"
                 + "<i>[1] —— Yi Tay 重返谷歌 · 第 195 行 · <a href=\"https://www.youtube.com/watch?v=abc&amp;t=195\">00:12:05</a></i>\n"
                 + "2. <b>David Luan 回到了亚马逊</b>\n"
