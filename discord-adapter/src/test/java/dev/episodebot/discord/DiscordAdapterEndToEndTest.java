@@ -186,6 +186,47 @@ class DiscordAdapterEndToEndTest {
     }
 
     @Test
+    void aMegabyteAnswerIsFourMessagesThenMoreOnlyWhenAsked() throws Exception {
+        // GIVEN a core whose answer is 1 MB of text (the red-team's LLM answer became 500 Discord messages)
+        StringBuilder huge = new StringBuilder();
+        for (int i = 0; huge.length() < 1_000_000; i++) {
+            huge.append("Part ").append(i).append(": ").append("w".repeat(490)).append("\n\n");
+        }
+        EpisodeBot hugeCore = (command, request) -> new BotReply("big-1", huge.toString(), List.of(), true, Language.EN,
+                ReplyKind.ANSWER);
+        adapter = new DiscordAdapter(config(Map.of()), hugeCore, (replyId, platform, userId, vote) -> true);
+        adapter.start();
+
+        // WHEN a user asks with /ask
+        String token = discord.sendSlashCommand("ask", Map.of("question", "everything"), FakeDiscordServer.USER_ID);
+
+        // THEN the original response and three follow-ups come, each within 2000 characters, and no more
+        String webhook = "/api/v10/webhooks/" + FakeDiscordServer.APPLICATION_ID + "/" + token;
+        RestCall original = discord.awaitCall("PATCH", webhook + "/messages/@original", TIMEOUT);
+        RestCall last = discord.awaitCall("POST", webhook, 3, TIMEOUT);
+        Thread.sleep(500);
+        List<RestCall> sent = discord.calls().stream().filter(c -> c.path().startsWith(webhook)).toList();
+        assertThat(sent).hasSize(4).allSatisfy(c -> assertThat(c.json().getString("content").length())
+                .isLessThanOrEqualTo(2000));
+        assertThat(original.body()).doesNotContain("mr:");
+        // AND the last carries the votes and a "more" button
+        assertThat(last.body()).contains("fb:u:big-1", "fb:d:big-1");
+        java.util.regex.Matcher more = java.util.regex.Pattern.compile("\"(mr:[0-9a-z]+)\"").matcher(last.body());
+        assertThat(more.find()).isTrue();
+
+        // WHEN the user presses "more"
+        String click = discord.sendButtonClick(more.group(1), FakeDiscordServer.USER_ID);
+
+        // THEN the press is deferred, and the next four messages come through its own hook
+        RestCall deferred = discord.awaitCall("POST", "/api/v10/interactions/\\d+/" + click + "/callback", TIMEOUT);
+        assertThat(deferred.json().getInt("type")).isEqualTo(5);
+        String clickHook = "/api/v10/webhooks/" + FakeDiscordServer.APPLICATION_ID + "/" + click;
+        discord.awaitCall("PATCH", clickHook + "/messages/@original", TIMEOUT);
+        RestCall nextLast = discord.awaitCall("POST", clickHook, 3, TIMEOUT);
+        assertThat(nextLast.body()).contains("mr:").doesNotContain("fb:u:");
+    }
+
+    @Test
     void disallowedMessageContentIntentFailsStartWithDeveloperPortalAdvice() throws Exception {
         // GIVEN a fake Discord that refuses the privileged MESSAGE_CONTENT intent, and a log capture
         discord.refuseIntents(FakeDiscordServer.MESSAGE_CONTENT_INTENT);
