@@ -2,18 +2,9 @@ package dev.episodebot.discord.render;
 
 import dev.episodebot.core.BotReply;
 import dev.episodebot.core.Language;
-import dev.episodebot.core.Quote;
-import dev.episodebot.core.render.Block;
-import dev.episodebot.core.render.CitationText;
-import dev.episodebot.core.render.Markup;
 import dev.episodebot.core.render.MessagePart;
-import dev.episodebot.core.render.MessageSplitter;
-import dev.episodebot.core.render.MessageSplitter.Line;
-import dev.episodebot.core.render.MessageSplitter.Segment;
-import dev.episodebot.core.render.PlainTextRenderer;
-import dev.episodebot.core.render.ReplyLayout;
-import dev.episodebot.core.text.Catalog;
-import dev.episodebot.core.text.UiText;
+import dev.episodebot.core.render.Surface;
+import dev.episodebot.core.render.SurfaceRenderer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,7 +14,8 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
- * Renders a core reply as Discord messages, in the order to send them:
+ * Renders a core reply as Discord messages, the Discord {@link Surface} of the core's shared
+ * renderer, in the order to send them:
  *
  * <ul>
  *   <li>each quote as Markdown block quote lines ({@code > }), the answering line in bold, followed
@@ -37,12 +29,17 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
  *       or {@code @here}, nor the author of the message it replies to.
  * </ul>
  */
-public final class ReplyRenderer implements Markup {
+public final class ReplyRenderer {
 
     /** Discord's limit for the content of one message, in UTF-16 units (as JDA counts). */
     public static final int DISCORD_LIMIT = 2000;
 
-    private final MessageSplitter splitter;
+    /** Discord's Markdown. */
+    public static final Surface DISCORD_MARKDOWN = new Surface(DiscordMarkdown::escape, "", "", "> ", "> **", "**",
+            "**", "**", "*", "*", "**", "**", "-# ", "",
+            (url, text) -> "[" + DiscordMarkdown.escape(text) + "](<" + DiscordMarkdown.linkTarget(url) + ">)");
+
+    private final SurfaceRenderer renderer;
 
     /** A renderer for Discord's message limit. */
     public ReplyRenderer() {
@@ -51,17 +48,12 @@ public final class ReplyRenderer implements Markup {
 
     /** A renderer with a smaller limit, for tests. */
     public ReplyRenderer(int limit) {
-        this.splitter = new MessageSplitter(limit, DiscordMarkdown::escape);
+        this.renderer = new SurfaceRenderer(DISCORD_MARKDOWN, limit);
     }
 
     /** The message contents of a reply, in order; never empty. */
     public List<MessagePart> parts(BotReply reply) {
-        List<MessagePart> parts = splitter.split(segments(ReplyLayout.of(reply)));
-        if (parts.isEmpty()) {
-            String empty = Catalog.text(reply.language(), UiText.EMPTY_REPLY);
-            return List.of(new MessagePart(empty, empty));
-        }
-        return parts;
+        return renderer.parts(reply);
     }
 
     /** Every message of a reply, the vote buttons under the last (no message cap). */
@@ -93,69 +85,12 @@ public final class ReplyRenderer implements Markup {
 
     /** One message showing the start of a reply (for an answer being streamed), ending in … when there is more. */
     public MessageCreateData preview(BotReply reply) {
-        List<MessagePart> parts = new MessageSplitter(splitter.limit() - 2, DiscordMarkdown::escape)
-                .split(segments(ReplyLayout.of(reply)));
-        String content = parts.isEmpty() ? parts(reply).get(0).markup()
-                : parts.get(0).markup() + (parts.size() > 1 ? "\n…" : "");
-        return silent().setContent(content).build();
+        return silent().setContent(renderer.preview(reply).markup()).build();
     }
 
     /** A short notice of the adapter's own (busy, failure), escaped, with no allowed mentions. */
     public MessageCreateData notice(String text) {
         return silent().setContent(DiscordMarkdown.escape(text)).build();
-    }
-
-    @Override
-    public Segment text(Block.Text text) {
-        String wrap = switch (text.style()) {
-            case NOTE -> "*";
-            case HEADING -> "**";
-            case PLAIN -> "";
-        };
-        List<Line> lines = new ArrayList<>();
-        for (String line : text.lines()) {
-            lines.add(line.isBlank() ? splitter.line(line) : splitter.line(wrap, line, wrap));
-        }
-        return new Segment("", "", lines, text.gap());
-    }
-
-    @Override
-    public Segment quote(Block.QuoteLines block) {
-        Quote quote = block.quote();
-        List<Line> lines = new ArrayList<>();
-        for (int i = 0; i < quote.lines().size(); i++) {
-            lines.add(i == quote.answerLine() ? splitter.line("> **", quote.lines().get(i), "**")
-                    : splitter.line("> ", quote.lines().get(i), ""));
-        }
-        return new Segment("", "", lines, block.gap());
-    }
-
-    @Override
-    public Segment citation(Block.CitationLine block) {
-        CitationText c = block.citation();
-        StringBuilder md = new StringBuilder("-# ").append(DiscordMarkdown.escape(c.numberLabel() + c.prefix()));
-        md.append(c.url() != null && !c.linksTime() ? link(c.url(), c.title()) : DiscordMarkdown.escape(c.title()));
-        md.append(DiscordMarkdown.escape(CitationText.SEPARATOR + c.lines()));
-        if (c.time() != null) {
-            md.append(DiscordMarkdown.escape(CitationText.SEPARATOR))
-                    .append(c.linksTime() ? link(c.url(), c.time()) : DiscordMarkdown.escape(c.time()));
-        }
-        return new Segment("", "", List.of(new Line(md.toString(), c.plain(), "", "")), block.gap());
-    }
-
-    @Override
-    public Segment entry(Block.Entry entry) {
-        String label = PlainTextRenderer.entryLabel(entry);
-        Line line = entry.marked()
-                ? new Line(DiscordMarkdown.escape(label) + "**" + DiscordMarkdown.escape(entry.text()) + "**",
-                        label + entry.text(), "**", "**")
-                : splitter.line(label + entry.text());
-        return new Segment("", "", List.of(line), entry.gap());
-    }
-
-    /** A masked link that does not unfurl: {@code [text](<url>)}. */
-    private static String link(String url, String text) {
-        return "[" + DiscordMarkdown.escape(text) + "](<" + DiscordMarkdown.linkTarget(url) + ">)";
     }
 
     /** A builder that can mention no one. */
