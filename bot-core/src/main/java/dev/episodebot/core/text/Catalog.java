@@ -18,6 +18,12 @@ public final class Catalog {
 
     private static final String BUNDLE = "dev.episodebot.core.text.messages";
     private static final Map<Language, Map<UiText, String>> PATTERNS = new EnumMap<>(Language.class);
+    /**
+     * Parsed patterns, per thread (a {@link MessageFormat} is not thread-safe, and parsing one with
+     * number or choice parts costs tens of microseconds, a good part of rendering a reply).
+     */
+    private static final ThreadLocal<Map<Language, Map<UiText, MessageFormat>>> FORMATS =
+            ThreadLocal.withInitial(() -> new EnumMap<>(Language.class));
 
     static {
         // no fallback to the JVM's default locale: English is the base bundle, Chinese its zh variant
@@ -37,7 +43,9 @@ public final class Catalog {
 
     /** The text for {@code key} in {@code language}, with {@code args} filled in. */
     public static String text(Language language, UiText key, Object... args) {
-        return new MessageFormat(PATTERNS.get(language).get(key), locale(language)).format(args);
+        MessageFormat format = FORMATS.get().computeIfAbsent(language, l -> new EnumMap<>(UiText.class))
+                .computeIfAbsent(key, k -> new MessageFormat(PATTERNS.get(language).get(k), locale(language)));
+        return format.format(args);
     }
 
     /** {@code parts} joined with the language's list separator ({@code 、} or {@code , }). */
