@@ -1,17 +1,19 @@
 package dev.episodebot.app;
 
-import dev.episodebot.core.BotCommand;
 import dev.episodebot.core.BotReply;
 import dev.episodebot.core.BotRequest;
+import dev.episodebot.core.CommandText;
+import dev.episodebot.core.Language;
 import dev.episodebot.core.Platform;
 import dev.episodebot.core.bot.BotCore;
 import dev.episodebot.core.config.Env;
+import dev.episodebot.core.text.Catalog;
+import dev.episodebot.core.text.UiText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +43,7 @@ final class ChatCommand implements Callable<Integer> {
             BotCore core = runtime.core();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Ask about the episode. /help for commands, /quit to leave.");
+            out.println(Catalog.text(Language.EN, UiText.CONSOLE_GREETING));
             String line;
             while (true) {
                 out.print("> ");
@@ -61,17 +63,7 @@ final class ChatCommand implements Callable<Integer> {
     }
 
     static BotReply handle(BotCore core, String line) {
-        BotCommand command = BotCommand.ASK;
-        String text = line;
-        if (line.startsWith("/")) {
-            int space = line.indexOf(' ');
-            String word = space < 0 ? line : line.substring(0, space);
-            Optional<BotCommand> parsed = BotCommand.fromWord(word);
-            if (parsed.isPresent()) {
-                command = parsed.get();
-                text = space < 0 ? "" : line.substring(space + 1);
-            }
-        }
-        return core.bot().handle(command, new BotRequest("console", "console", Platform.CONSOLE, text));
+        CommandText.Resolved parsed = CommandText.resolve(line);
+        return core.bot().handle(parsed.command(), new BotRequest("console", "console", Platform.CONSOLE, parsed.text()));
     }
 }

@@ -57,7 +57,8 @@ class AskCommandTest {
         // THEN stdout is one JSON document with exactly the documented fields and types
         assertThat(result.exitCode()).isZero();
         JsonNode root = new ObjectMapper().readTree(result.out());
-        assertThat(fieldNames(root)).containsExactly("answer", "grounded", "language", "citations", "retrieved");
+        assertThat(fieldNames(root)).containsExactly("answer", "grounded", "language", "citations", "retrieved",
+                "kind", "lead", "quotes", "items");
         assertThat(root.get("answer").isTextual()).isTrue();
         assertThat(root.get("answer").asText()).contains("15");
         assertThat(root.get("grounded").isBoolean()).isTrue();
@@ -73,6 +74,20 @@ class AskCommandTest {
             assertThat(c.get("url").isNull()).isTrue();
             assertThat(c.get("quote").isTextual()).isTrue();
         });
+        // AND the structure: the kind, the lead (the answering line), each quote with its answering line and citation
+        assertThat(root.get("kind").asText()).isEqualTo("answer");
+        assertThat(root.get("lead").asText()).contains("15");
+        assertThat(root.get("quotes")).isNotEmpty().allSatisfy(q -> {
+            assertThat(fieldNames(q)).containsExactly("lines", "answerLine", "citation");
+            assertThat(q.get("lines").isArray()).isTrue();
+            assertThat(q.get("citation").asInt()).isBetween(0, root.get("citations").size() - 1);
+        });
+        JsonNode first = root.get("quotes").get(0);
+        assertThat(first.get("lines").get(first.get("answerLine").asInt()).asText()).isEqualTo(root.get("lead").asText());
+        assertThat(root.get("items").isArray()).isTrue();
+        // AND the plain-text answer shows the lead once
+        String answer = root.get("answer").asText();
+        assertThat(answer.split(java.util.regex.Pattern.quote(root.get("lead").asText()), -1)).hasSize(2);
         assertThat(root.get("retrieved")).hasSizeBetween(1, 5).allSatisfy(r -> {
             assertThat(fieldNames(r)).containsExactly("source", "lineStart", "lineEnd", "score", "text");
             assertThat(r.get("score").isNumber()).isTrue();

@@ -34,6 +34,10 @@ import picocli.CommandLine;
 class RunCommandEndToEndTest {
 
     private static final String QUESTION = "Reka 的技术团队有多少人？";
+    /** What the answer must show once: the episode says the team had fewer than 15 people. */
+    private static final String FACT = "不到 15 人";
+    /** One citation for lines 113–116, or for the single line 114. */
+    private static final String CITED_LINES_ZH = "第 (113–116|114) 行";
     private static final String TELEGRAM_TOKEN = "123456:TEST-token-for-the-fake-server";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -81,10 +85,16 @@ class RunCommandEndToEndTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"telegram\":\"connected\"", "\"discord\":\"connected\"", "\"chunks\":");
 
-        // AND a Telegram DM is answered with 15 and a citation
+        // AND a Telegram DM is answered with the answering line once, bold in its quote, with one citation
         Incoming dm = telegram.privateMessage(1001, QUESTION);
         SentMessage dmReply = telegram.awaitReplyTo(1001, dm.messageId(), TIMEOUT);
-        assertThat(dmReply.text()).contains("15").contains("episode-yi-tay-returns-to-google.txt");
+        Thread.sleep(500);
+        assertThat(telegram.sentTo(1001)).containsExactly(dmReply);
+        assertThat(occurrences(dmReply.text(), FACT)).isEqualTo(1);
+        assertThat(occurrences(dmReply.plainText(), FACT)).isEqualTo(1);
+        assertThat(dmReply.text()).containsPattern("<blockquote>[^<]*<b>[^<]*" + FACT + "[^<]*</b>")
+                .containsPattern(CITED_LINES_ZH);
+        assertThat(occurrences(dmReply.plainText(), "—— ")).isEqualTo(1);
 
         // AND an unmentioned group message is ignored while a group /ask is answered
         telegram.groupMessage(-2001, 1002, "大家觉得这期节目怎么样");
@@ -98,7 +108,13 @@ class RunCommandEndToEndTest {
         discord.awaitCall("POST", "/api/v10/interactions/\\d+/" + token + "/callback", TIMEOUT);
         FakeDiscordServer.RestCall original = discord.awaitCall("PATCH",
                 "/api/v10/webhooks/" + FakeDiscordServer.APPLICATION_ID + "/" + token + "/messages/@original", TIMEOUT);
-        assertThat(original.json().getString("content")).contains("15");
+        // the whole message (content and embeds) holds the fact once, bold in a block quote, with one citation
+        assertThat(occurrences(original.body(), FACT)).isEqualTo(1);
+        String content = original.json().getString("content");
+        assertThat(content).containsPattern("(?m)^> \\*\\*[^*]*" + FACT + "[^*]*\\*\\*$")
+                .containsPattern(CITED_LINES_ZH);
+        assertThat(occurrences(content, "\n-# ")).isEqualTo(1);
+        assertThat(original.json().getArray("embeds").length()).isZero();
 
         // AND one OkHttp is on the classpath, the one JDA needs (5.x), shared by telegrambots
         List<URL> okHttpClasses = Collections.list(getClass().getClassLoader().getResources("okhttp3/OkHttpClient.class"));
@@ -110,6 +126,10 @@ class RunCommandEndToEndTest {
 
         // THEN it exits 0
         assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
+    }
+
+    private static int occurrences(String haystack, String needle) {
+        return haystack.split(java.util.regex.Pattern.quote(needle), -1).length - 1;
     }
 
     private static HttpResponse<String> awaitHealthy(int port, CompletableFuture<Integer> exit) throws Exception {

@@ -1,29 +1,29 @@
 package dev.episodebot.core;
 
+import dev.episodebot.core.text.Catalog;
+import dev.episodebot.core.text.UiText;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The commands the core understands; every adapter maps its own syntax onto these. */
 public enum BotCommand {
     /** Answer a question about the episode. */
-    ASK("Ask a question about the episode", "就本期节目提问"),
+    ASK(UiText.COMMAND_ASK),
     /** What the bot does and which episodes it knows. */
-    HELP("How to use the bot", "使用说明"),
+    HELP(UiText.COMMAND_HELP),
     /** The knowledge files and their chunk counts. */
-    SOURCES("List the episodes and files the bot knows", "列出已收录的节目和文件"),
+    SOURCES(UiText.COMMAND_SOURCES),
     /** Forget this conversation's history. */
-    NEW("Start a new conversation", "开始新的对话"),
+    NEW(UiText.COMMAND_NEW),
     /** Index size, embedding model, last refresh, skipped files. */
-    STATUS("Show the index status", "查看索引状态"),
+    STATUS(UiText.COMMAND_STATUS),
     /** Re-read the knowledge folder (admins only). */
-    RELOAD("Reload the knowledge folder (admins only)", "重新加载知识库（仅管理员）");
+    RELOAD(UiText.COMMAND_RELOAD);
 
-    private final String description;
-    private final String descriptionZh;
+    private final UiText description;
 
-    BotCommand(String description, String descriptionZh) {
+    BotCommand(UiText description) {
         this.description = description;
-        this.descriptionZh = descriptionZh;
     }
 
     /** The lower-case command word, e.g. {@code ask}. */
@@ -31,14 +31,19 @@ public enum BotCommand {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** A one-line description for command menus, from the catalog. */
+    public String description(Language language) {
+        return Catalog.text(language, description);
+    }
+
     /** A one-line English description, for command menus. */
     public String description() {
-        return description;
+        return description(Language.EN);
     }
 
     /** A one-line Chinese description. */
     public String descriptionZh() {
-        return descriptionZh;
+        return description(Language.ZH);
     }
 
     /** The command whose word is {@code word} (case-insensitive, optional leading slash). */

@@ -35,6 +35,14 @@ public enum Language {
         return cjk * 5 >= letters ? ZH : EN;
     }
 
+    /**
+     * The language for a platform locale (Telegram {@code zh-hans}, Discord {@code zh-CN}): Chinese
+     * for any {@code zh} locale, English otherwise (also when unknown).
+     */
+    public static Language ofLocale(String locale) {
+        return locale != null && locale.strip().toLowerCase(Locale.ROOT).startsWith("zh") ? ZH : EN;
+    }
+
     /** Whether a code point is a CJK ideograph (Han script). */
     public static boolean isCjk(int codePoint) {
         return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;

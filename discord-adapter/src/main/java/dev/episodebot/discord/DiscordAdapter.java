@@ -101,7 +101,7 @@ public final class DiscordAdapter implements PlatformAdapter {
             }
             started = true;
         }
-        List<Object> listeners = new ArrayList<>(DiscordFeatures.create(bot, feedback, executor));
+        List<Object> listeners = new ArrayList<>(DiscordFeatures.create(bot, feedback, executor, config.replies()));
         listeners.add(monitor);
         LOG.info("Connecting to Discord (intents {}{}{}).", DiscordIntents.of(config.messageContent()),
                 config.restBaseUrl() == null ? "" : ", REST " + config.restBaseUrl(),

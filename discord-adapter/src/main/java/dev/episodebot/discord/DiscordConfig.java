@@ -2,6 +2,7 @@ package dev.episodebot.discord;
 
 import dev.episodebot.core.config.ConfigException;
 import dev.episodebot.core.config.Env;
+import dev.episodebot.core.render.ReplyLimits;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -30,6 +31,7 @@ import net.dv8tion.jda.api.JDAInfo;
  * @param queueCapacity how many questions wait for a worker; past it the user is told the bot is busy
  * @param shutdownGrace how long {@link DiscordAdapter#close()} waits for answers in flight
  * @param readyTimeout how long {@link DiscordAdapter#start()} waits for the gateway to become ready
+ * @param replies {@code MAX_REPLY_MESSAGES}: how many messages one reply sends before a "more" button
  */
 public record DiscordConfig(
         String token,
@@ -40,7 +42,8 @@ public record DiscordConfig(
         int workers,
         int queueCapacity,
         Duration shutdownGrace,
-        Duration readyTimeout) {
+        Duration readyTimeout,
+        ReplyLimits replies) {
 
     public static final String TOKEN = "DISCORD_TOKEN";
     public static final String GUILD_ID = "DISCORD_GUILD_ID";
@@ -66,6 +69,7 @@ public record DiscordConfig(
         }
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(readyTimeout, "readyTimeout");
+        Objects.requireNonNull(replies, "replies");
     }
 
     /** Whether {@code DISCORD_TOKEN} is set, i.e. whether the Discord adapter should run at all. */
@@ -94,7 +98,8 @@ public record DiscordConfig(
                 Math.max(2, Runtime.getRuntime().availableProcessors() * 2),
                 256,
                 Duration.ofSeconds(30),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60),
+                ReplyLimits.from(env));
     }
 
     private static Long guildId(Env env) {
@@ -132,19 +137,25 @@ public record DiscordConfig(
     /** The same settings with other executor limits (e.g. the core's {@code MAX_IN_FLIGHT}/{@code MAX_QUEUED}). */
     public DiscordConfig withLimits(int newWorkers, int newQueueCapacity) {
         return new DiscordConfig(token, guildId, messageContent, restBaseUrl, gatewayUrl, newWorkers, newQueueCapacity,
-                shutdownGrace, readyTimeout);
+                shutdownGrace, readyTimeout, replies);
     }
 
     /** The same settings with other shutdown and startup timeouts. */
     public DiscordConfig withTimeouts(Duration newShutdownGrace, Duration newReadyTimeout) {
         return new DiscordConfig(token, guildId, messageContent, restBaseUrl, gatewayUrl, workers, queueCapacity,
-                newShutdownGrace, newReadyTimeout);
+                newShutdownGrace, newReadyTimeout, replies);
     }
 
     /** The same settings with the REST and gateway URLs overridden (null keeps Discord's own). */
     public DiscordConfig withEndpoints(URI newRestBaseUrl, URI newGatewayUrl) {
         return new DiscordConfig(token, guildId, messageContent, newRestBaseUrl, newGatewayUrl, workers, queueCapacity,
-                shutdownGrace, readyTimeout);
+                shutdownGrace, readyTimeout, replies);
+    }
+
+    /** The same settings with other reply limits. */
+    public DiscordConfig withReplies(ReplyLimits newReplies) {
+        return new DiscordConfig(token, guildId, messageContent, restBaseUrl, gatewayUrl, workers, queueCapacity,
+                shutdownGrace, readyTimeout, newReplies);
     }
 
     @Override
@@ -152,6 +163,6 @@ public record DiscordConfig(
         return "DiscordConfig[token=***, guildId=" + guildId + ", messageContent=" + messageContent
                 + ", restBaseUrl=" + restBaseUrl + ", gatewayUrl=" + gatewayUrl + ", workers=" + workers
                 + ", queueCapacity=" + queueCapacity + ", shutdownGrace=" + shutdownGrace
-                + ", readyTimeout=" + readyTimeout + "]";
+                + ", readyTimeout=" + readyTimeout + ", replies=" + replies + "]";
     }
 }

@@ -45,8 +45,9 @@ class DiscordAdapterEndToEndTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final String QUESTION = "Reka 的技术团队有多少人？";
-    private static final String ANSWER = "Reka 的技术团队不到 15 人，却做出了这些成就。";
     private static final String QUOTE = "这些成就是由不到 15 人的技术团队完成的";
+    /** What the stub core's answer looks like on Discord: the quoted line, bold, and its citation line. */
+    private static final String ANSWER = "节目里是这样说的：\n> **" + QUOTE + "**\n-# —— Yi Tay 重返谷歌 · 第 114 行";
 
     private final List<BotRequest> requests = new CopyOnWriteArrayList<>();
     private final List<BotCommand> commands = new CopyOnWriteArrayList<>();
@@ -54,7 +55,7 @@ class DiscordAdapterEndToEndTest {
     private FakeDiscordServer discord;
     private DiscordAdapter adapter;
 
-    /** A stand-in for the core: answers "15" with a citation, as the real core does for this question. */
+    /** A stand-in for the core: answers with line 114 as a quote, as the real core does for this question. */
     private final EpisodeBot stubCore = (command, request) -> {
         commands.add(command);
         requests.add(request);
@@ -63,7 +64,8 @@ class DiscordAdapterEndToEndTest {
         }
         Citation citation = new Citation("episode-yi-tay-returns-to-google.txt", 114, 114, null, null, null, QUOTE,
                 "Yi Tay 重返谷歌");
-        return new BotReply("reply-" + requests.size(), ANSWER, List.of(citation), true, Language.ZH, ReplyKind.ANSWER);
+        BotReply.Builder reply = BotReply.builder(ReplyKind.ANSWER, Language.ZH).id("reply-" + requests.size());
+        return reply.leadFromQuote(reply.quote(citation, List.of(QUOTE), 0)).build();
     };
 
     @BeforeEach
@@ -127,13 +129,12 @@ class DiscordAdapterEndToEndTest {
         DataObject answer = original.json();
         assertThat(answer.getString("content")).contains("15").isEqualTo(ANSWER);
         assertThat(answer.getObject("allowed_mentions").getArray("parse").length()).isZero();
-        DataObject embed = answer.getArray("embeds").getObject(0);
-        assertThat(embed.getArray("fields").getObject(0).getString("value")).contains(QUOTE);
+        assertThat(answer.getArray("embeds").length()).isZero();
         assertThat(original.body()).contains("fb:u:reply-1", "fb:d:reply-1");
         assertThat(indexOf(callback)).isLessThan(indexOf(original));
         assertThat(requests.get(0)).isEqualTo(new BotRequest(
                 FakeDiscordServer.CHANNEL_ID + ":" + FakeDiscordServer.USER_ID, FakeDiscordServer.USER_ID,
-                Platform.DISCORD, QUESTION));
+                Platform.DISCORD, QUESTION, "zh-CN", false));
 
         // WHEN a user mentions the bot with the question in the channel
         String messageId = discord.sendGuildMessage(FakeDiscordServer.CHANNEL_ID,
@@ -148,7 +149,7 @@ class DiscordAdapterEndToEndTest {
         assertThat(threadReply.json().getString("content")).isEqualTo(ANSWER);
         assertThat(threadReply.json().getObject("allowed_mentions").getArray("parse").length()).isZero();
         assertThat(requests.get(1)).isEqualTo(
-                new BotRequest(threadId, FakeDiscordServer.USER_ID, Platform.DISCORD, QUESTION));
+                new BotRequest(threadId, FakeDiscordServer.USER_ID, Platform.DISCORD, QUESTION, "en-US", false));
 
         // WHEN the user writes in the thread without mentioning the bot (without the MESSAGE_CONTENT intent,
         //      Discord sends no text for it), then follows up mentioning the bot
@@ -159,7 +160,7 @@ class DiscordAdapterEndToEndTest {
         // THEN only the follow-up is asked, with the thread's conversation, and answered in the thread
         discord.awaitCall("POST", "/api/v10/channels/" + threadId + "/messages", 2, TIMEOUT);
         assertThat(requests.get(2)).isEqualTo(
-                new BotRequest(threadId, FakeDiscordServer.USER_ID, Platform.DISCORD, "他们后来怎么样了？"));
+                new BotRequest(threadId, FakeDiscordServer.USER_ID, Platform.DISCORD, "他们后来怎么样了？", "en-US", false));
         assertThat(commands).containsExactly(BotCommand.ASK, BotCommand.ASK, BotCommand.ASK);
 
         // WHEN the user clicks 👍 under the first answer
@@ -169,7 +170,7 @@ class DiscordAdapterEndToEndTest {
         RestCall ack = discord.awaitCall("POST", "/api/v10/interactions/\\d+/" + clickToken + "/callback", TIMEOUT);
         assertThat(ack.json().getInt("type")).isEqualTo(4); // CHANNEL_MESSAGE_WITH_SOURCE
         assertThat(ack.json().getObject("data").getInt("flags") & 64).isEqualTo(64); // ephemeral
-        assertThat(ack.json().getObject("data").getString("content")).isEqualTo("谢谢你的反馈！"); // zh-CN client
+        assertThat(ack.json().getObject("data").getString("content")).isEqualTo("感谢反馈！"); // zh-CN client
         assertThat(votes).containsExactly("DISCORD " + FakeDiscordServer.USER_ID + " UP reply-1");
 
         // WHEN the user asks in a DM, with a text command
@@ -180,8 +181,49 @@ class DiscordAdapterEndToEndTest {
                 "/api/v10/channels/" + FakeDiscordServer.DM_CHANNEL_ID + "/messages", TIMEOUT);
         assertThat(dmReply.json().getString("content")).isEqualTo("Help for sources");
         assertThat(requests.get(3)).isEqualTo(new BotRequest(
-                FakeDiscordServer.DM_CHANNEL_ID, FakeDiscordServer.USER_ID, Platform.DISCORD, ""));
+                FakeDiscordServer.DM_CHANNEL_ID, FakeDiscordServer.USER_ID, Platform.DISCORD, "", null, true));
         assertThat(commands).containsExactly(BotCommand.ASK, BotCommand.ASK, BotCommand.ASK, BotCommand.SOURCES);
+    }
+
+    @Test
+    void aMegabyteAnswerIsFourMessagesThenMoreOnlyWhenAsked() throws Exception {
+        // GIVEN a core whose answer is 1 MB of text (the red-team's LLM answer became 500 Discord messages)
+        StringBuilder huge = new StringBuilder();
+        for (int i = 0; huge.length() < 1_000_000; i++) {
+            huge.append("Part ").append(i).append(": ").append("w".repeat(490)).append("\n\n");
+        }
+        EpisodeBot hugeCore = (command, request) -> new BotReply("big-1", huge.toString(), List.of(), true, Language.EN,
+                ReplyKind.ANSWER);
+        adapter = new DiscordAdapter(config(Map.of()), hugeCore, (replyId, platform, userId, vote) -> true);
+        adapter.start();
+
+        // WHEN a user asks with /ask
+        String token = discord.sendSlashCommand("ask", Map.of("question", "everything"), FakeDiscordServer.USER_ID);
+
+        // THEN the original response and three follow-ups come, each within 2000 characters, and no more
+        String webhook = "/api/v10/webhooks/" + FakeDiscordServer.APPLICATION_ID + "/" + token;
+        RestCall original = discord.awaitCall("PATCH", webhook + "/messages/@original", TIMEOUT);
+        RestCall last = discord.awaitCall("POST", webhook, 3, TIMEOUT);
+        Thread.sleep(500);
+        List<RestCall> sent = discord.calls().stream().filter(c -> c.path().startsWith(webhook)).toList();
+        assertThat(sent).hasSize(4).allSatisfy(c -> assertThat(c.json().getString("content").length())
+                .isLessThanOrEqualTo(2000));
+        assertThat(original.body()).doesNotContain("mr:");
+        // AND the last carries the votes and a "more" button
+        assertThat(last.body()).contains("fb:u:big-1", "fb:d:big-1");
+        java.util.regex.Matcher more = java.util.regex.Pattern.compile("\"(mr:[0-9a-z]+)\"").matcher(last.body());
+        assertThat(more.find()).isTrue();
+
+        // WHEN the user presses "more"
+        String click = discord.sendButtonClick(more.group(1), FakeDiscordServer.USER_ID);
+
+        // THEN the press is deferred, and the next four messages come through its own hook
+        RestCall deferred = discord.awaitCall("POST", "/api/v10/interactions/\\d+/" + click + "/callback", TIMEOUT);
+        assertThat(deferred.json().getInt("type")).isEqualTo(5);
+        String clickHook = "/api/v10/webhooks/" + FakeDiscordServer.APPLICATION_ID + "/" + click;
+        discord.awaitCall("PATCH", clickHook + "/messages/@original", TIMEOUT);
+        RestCall nextLast = discord.awaitCall("POST", clickHook, 3, TIMEOUT);
+        assertThat(nextLast.body()).contains("mr:").doesNotContain("fb:u:");
     }
 
     @Test

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.episodebot.core.BotCommand;
 import dev.episodebot.core.EpisodeBot;
 import dev.episodebot.core.FeedbackRecorder;
+import dev.episodebot.core.Language;
 import dev.episodebot.core.PlatformAdapter;
 import dev.episodebot.telegram.handling.BotIdentity;
-import dev.episodebot.telegram.handling.FeedbackHandler;
+import dev.episodebot.telegram.handling.ButtonHandler;
 import dev.episodebot.telegram.handling.MessageHandler;
 import dev.episodebot.telegram.handling.MessageInterpreter;
+import dev.episodebot.telegram.handling.ReplyDelivery;
 import dev.episodebot.telegram.handling.TypingIndicator;
 import dev.episodebot.telegram.handling.UpdateHandler;
 import dev.episodebot.telegram.http.ClosableSocketFactory;
@@ -141,10 +143,11 @@ public final class TelegramAdapter implements PlatformAdapter {
         UpdateLedger ledger = new UpdateLedger(OffsetStore.forBot(config.stateDir(), identity.id()));
         typingScheduler = Executors.newSingleThreadScheduledExecutor(threads("telegram-typing", true));
         workers = new ChatSerialExecutor(tuning.workers(), tuning.maxPendingUpdates(), "telegram-worker");
+        ReplyDelivery delivery = new ReplyDelivery(new ReplyRenderer(), sender, config.replies());
         UpdateHandler handler = new UpdateHandler(
-                new MessageHandler(new MessageInterpreter(identity), bot, new ReplyRenderer(), sender,
+                new MessageHandler(new MessageInterpreter(identity), bot, delivery,
                         new TypingIndicator(sender, typingScheduler, tuning.typingInterval()), masker),
-                new FeedbackHandler(feedback, sender, masker));
+                new ButtonHandler(feedback, delivery, sender, masker));
         UpdateIntake intake = new UpdateIntake(ledger, workers, handler, masker);
 
         pollThread = Executors.newSingleThreadScheduledExecutor(threads("telegram-poll", false));
@@ -207,7 +210,7 @@ public final class TelegramAdapter implements PlatformAdapter {
     static List<org.telegram.telegrambots.meta.api.objects.commands.BotCommand> menu(boolean chinese) {
         return Arrays.stream(BotCommand.values())
                 .map(c -> new org.telegram.telegrambots.meta.api.objects.commands.BotCommand(
-                        c.word(), chinese ? c.descriptionZh() : c.description()))
+                        c.word(), c.description(chinese ? Language.ZH : Language.EN)))
                 .toList();
     }
 

@@ -2,6 +2,7 @@ package dev.episodebot.telegram;
 
 import dev.episodebot.core.config.ConfigException;
 import dev.episodebot.core.config.Env;
+import dev.episodebot.core.render.ReplyLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -16,8 +17,9 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  *     self-hosted Bot API server (or a test double) is used
  * @param dataDir {@code DATA_DIR}: where the last handled update id is kept (under {@code telegram/})
  * @param tuning operational limits; {@link TelegramTuning#defaults()} unless a test shortens them
+ * @param replies {@code MAX_REPLY_MESSAGES}: how many messages one reply sends before a "more" button
  */
-public record TelegramConfig(String botToken, URI apiUrl, Path dataDir, TelegramTuning tuning) {
+public record TelegramConfig(String botToken, URI apiUrl, Path dataDir, TelegramTuning tuning, ReplyLimits replies) {
 
     public static final String TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN";
     public static final String API_URL_VARIABLE = "TELEGRAM_API_URL";
@@ -29,6 +31,7 @@ public record TelegramConfig(String botToken, URI apiUrl, Path dataDir, Telegram
         Objects.requireNonNull(apiUrl, "apiUrl");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(tuning, "tuning");
+        Objects.requireNonNull(replies, "replies");
     }
 
     /** Whether {@code TELEGRAM_BOT_TOKEN} is set, i.e. whether the composition root should start this adapter. */
@@ -37,7 +40,8 @@ public record TelegramConfig(String botToken, URI apiUrl, Path dataDir, Telegram
     }
 
     /**
-     * Reads {@code TELEGRAM_BOT_TOKEN} (required), {@code TELEGRAM_API_URL} and {@code DATA_DIR}.
+     * Reads {@code TELEGRAM_BOT_TOKEN} (required), {@code TELEGRAM_API_URL}, {@code DATA_DIR} and
+     * {@code MAX_REPLY_MESSAGES}.
      *
      * @throws ConfigException naming the variable when one is missing or invalid
      */
@@ -52,12 +56,17 @@ public record TelegramConfig(String botToken, URI apiUrl, Path dataDir, Telegram
                     + env.get(API_URL_VARIABLE).orElse("") + "'.");
         }
         Path dataDir = env.path(DATA_DIR_VARIABLE, "data");
-        return new TelegramConfig(token, apiUrl, dataDir, TelegramTuning.defaults());
+        return new TelegramConfig(token, apiUrl, dataDir, TelegramTuning.defaults(), ReplyLimits.from(env));
     }
 
     /** A copy with other operational limits. */
     public TelegramConfig withTuning(TelegramTuning newTuning) {
-        return new TelegramConfig(botToken, apiUrl, dataDir, newTuning);
+        return new TelegramConfig(botToken, apiUrl, dataDir, newTuning, replies);
+    }
+
+    /** A copy with other reply limits. */
+    public TelegramConfig withReplies(ReplyLimits newReplies) {
+        return new TelegramConfig(botToken, apiUrl, dataDir, tuning, newReplies);
     }
 
     /** The server as telegrambots addresses it. */
@@ -83,6 +92,6 @@ public record TelegramConfig(String botToken, URI apiUrl, Path dataDir, Telegram
     /** Never prints the token. */
     @Override
     public String toString() {
-        return "TelegramConfig[botToken=***, apiUrl=" + apiUrl + ", dataDir=" + dataDir + ", tuning=" + tuning + "]";
+        return "TelegramConfig[botToken=***, apiUrl=" + apiUrl + ", dataDir=" + dataDir + ", tuning=" + tuning + ", replies=" + replies + "]";
     }
 }

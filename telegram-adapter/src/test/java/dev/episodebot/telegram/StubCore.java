@@ -70,13 +70,23 @@ final class StubCore implements EpisodeBot, FeedbackRecorder {
         return new BotReply(id, text, citations, true, Language.detect(text), ReplyKind.ANSWER);
     }
 
+    /** An extractive answer with a fresh feedback id: the citation's quote, its line the lead. */
+    BotReply quoted(Citation citation) {
+        String id = "r" + nextId.getAndIncrement();
+        issuedIds.add(id);
+        BotReply.Builder reply = BotReply.builder(ReplyKind.ANSWER, Language.detect(citation.quote())).id(id);
+        return reply.leadFromQuote(reply.quote(citation, List.of(citation.quote().split("\n")), 0)).build();
+    }
+
     private BotReply likeTheCore(BotCommand command, BotRequest request) {
         Language language = Language.detect(request.text());
         return switch (command) {
             case ASK -> request.text().contains("Reka")
-                    ? answer("Reka 的技术团队大约有 15 人。", List.of(CITATION))
+                    ? quoted(CITATION)
                     : answer("You asked: " + request.text(), List.of(CITATION));
-            case HELP -> BotReply.info("Ask me about the episode: " + EPISODE + ".", language);
+            case HELP -> BotReply.of(ReplyKind.HELP, request.replyLanguage() == Language.ZH
+                    ? "关于这期节目，尽管问我：" + EPISODE + "。" : "Ask me about the episode: " + EPISODE + ".",
+                    request.replyLanguage());
             case RELOAD -> admins.isAdmin(request)
                     ? BotReply.info("Reloaded the knowledge folder.", language)
                     : BotReply.refusal("Only admins can reload the knowledge folder.", language);

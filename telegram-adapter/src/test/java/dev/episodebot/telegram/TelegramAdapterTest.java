@@ -116,11 +116,14 @@ class TelegramAdapterTest {
         // WHEN a user asks in a private chat
         Incoming question = server.privateMessage(USER, "Reka 的技术团队有多少人？");
 
-        // THEN the answer replies to the question, in HTML, with the citation linked and 👍/👎 under it
+        // THEN the answer replies to the question, in HTML: the quote in a blockquote with its answering line
+        // bold, shown once, then one citation line with the timecode linked, and 👍/👎 under it
         SentMessage answer = server.awaitReplyTo(USER, question.messageId(), WAIT);
         assertThat(answer.parseMode()).isEqualToIgnoringCase("HTML");
-        assertThat(answer.plainText()).contains("15").contains("来源").contains(StubCore.CITATION.label());
-        assertThat(answer.text()).contains("<a href=\"https://www.youtube.com/watch?v=abc&amp;t=185\">");
+        assertThat(answer.text()).contains("<blockquote><b>" + StubCore.CITATION.quote() + "</b></blockquote>")
+                .contains("<a href=\"https://www.youtube.com/watch?v=abc&amp;t=185\">00:03:05–00:03:20</a>");
+        assertThat(answer.plainText().split(java.util.regex.Pattern.quote(StubCore.CITATION.quote()), -1)).hasSize(2);
+        assertThat(answer.plainText()).contains(StubCore.EPISODE + " · 第 12–14 行");
         assertThat(answer.callbackData()).containsExactly("fb:u:r1", "fb:d:r1");
         // AND "typing" was shown before the answer
         List<RecordedCall> typing = server.calls("sendChatAction");
@@ -219,11 +222,97 @@ class TelegramAdapterTest {
         String joined = parts.stream().map(SentMessage::plainText).collect(Collectors.joining("\n\n"));
         assertThat(joined).startsWith(longText.substring(0, 500));
         assertThat(joined.replaceAll("\\s+", "")).contains(longText.replaceAll("\\s+", ""));
-        assertThat(parts.get(parts.size() - 1).plainText()).contains(StubCore.CITATION.label());
+        assertThat(parts.get(parts.size() - 1).plainText()).contains(StubCore.EPISODE + " · lines 12–14");
         // AND only the first part is a reply, only the last has the buttons
         assertThat(parts.subList(1, parts.size())).allMatch(p -> p.replyToMessageId() == null);
         assertThat(parts.subList(0, parts.size() - 1)).allMatch(p -> p.callbackData().isEmpty());
         assertThat(parts.get(parts.size() - 1).callbackData()).hasSize(2);
+    }
+
+    @Test
+    void aReplyLongerThanTheMessageCapSendsFourMessagesAndTheRestBehindAMoreButton() throws Exception {
+        // GIVEN an answer of about 30,000 characters (eight messages' worth), and the default cap of 4
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < 30_000; i++) {
+            text.append("Paragraph ").append(i).append(": ").append("y".repeat(300)).append("\n\n");
+        }
+        String longText = text.toString().strip();
+        core.answerWith((command, request) -> core.answer(longText, List.of(StubCore.CITATION)));
+        startAdapter();
+
+        // WHEN a user asks
+        Incoming question = server.privateMessage(USER, "tell me everything");
+
+        // THEN four messages arrive; the last has the votes and a "more" button saying what is left
+        server.awaitReplyTo(USER, question.messageId(), WAIT);
+        List<SentMessage> first = server.awaitSentMessages(4, WAIT);
+        Thread.sleep(300);
+        assertThat(server.sentMessages()).hasSize(4);
+        SentMessage last = first.get(3);
+        assertThat(last.callbackData()).hasSize(3).startsWith("fb:u:r1", "fb:d:r1");
+        String more = last.callbackData().get(2);
+        assertThat(more).startsWith("mr:");
+        assertThat(server.calls("sendMessage").get(3).params().path("reply_markup").toString())
+                .contains("More (4 messages left)");
+
+        // WHEN the user presses "more"
+        server.callback(USER, USER, last.messageId(), more);
+
+        // THEN the remaining messages come (no more button, no second set of votes), and the press is answered
+        List<SentMessage> all = server.awaitSentMessages(8, WAIT);
+        server.awaitCalls("answerCallbackQuery", 1, WAIT);
+        assertThat(all.subList(4, 8)).allMatch(m -> m.replyToMessageId() == null)
+                .allSatisfy(m -> assertThat(m.text().length()).isLessThanOrEqualTo(4096));
+        assertThat(all.subList(4, 8)).flatExtracting(SentMessage::callbackData).isEmpty();
+        String joined = all.stream().map(SentMessage::plainText).collect(Collectors.joining("\n\n"));
+        assertThat(joined.replaceAll("\\s+", "")).contains(longText.replaceAll("\\s+", ""));
+
+        // WHEN the same button is pressed again
+        server.callback(USER, USER, last.messageId(), more);
+
+        // THEN nothing more is sent and the user is told the continuation is gone
+        List<RecordedCall> answers = server.awaitCalls("answerCallbackQuery", 2, WAIT);
+        assertThat(answers.get(1).params().path("text").asText()).contains("no longer available");
+        assertThat(server.sentMessages()).hasSize(8);
+    }
+
+    @Test
+    void theMessageCapIsConfigurable() throws Exception {
+        // GIVEN MAX_REPLY_MESSAGES=1 and a reply of three messages
+        String longText = ("z".repeat(3000) + "\n\n").repeat(3).strip();
+        core.answerWith((command, request) -> BotReply.info(longText, Language.EN));
+        TelegramAdapter adapter = new TelegramAdapter(config().withReplies(
+                dev.episodebot.core.render.ReplyLimits.from(new Env(Map.of("MAX_REPLY_MESSAGES", "1")))), core, core);
+        adapters.add(adapter);
+        adapter.start();
+
+        // WHEN a user runs a command
+        Incoming command = server.privateMessage(USER, "/sources");
+
+        // THEN one message comes, with only a "more" button (informational replies get no votes)
+        SentMessage only = server.awaitReplyTo(USER, command.messageId(), WAIT);
+        Thread.sleep(300);
+        assertThat(server.sentMessages()).containsExactly(only);
+        assertThat(only.callbackData()).singleElement().asString().startsWith("mr:");
+    }
+
+    @Test
+    void commandsCarryTheUsersTelegramLanguageAndWhetherTheChatIsPrivate() throws Exception {
+        // GIVEN a user whose Telegram is in Chinese
+        server.userLanguage(USER, "zh-hans");
+        startAdapter();
+
+        // WHEN they send /help privately, then /sources in a group
+        Incoming help = server.privateMessage(USER, "/help");
+        SentMessage helpReply = server.awaitReplyTo(USER, help.messageId(), WAIT);
+        Incoming sources = server.groupMessage(GROUP, USER, "/sources");
+        server.awaitReplyTo(GROUP, sources.messageId(), WAIT);
+
+        // THEN the core saw the language and the audience, and answered /help in Chinese
+        assertThat(core.calls.get(0).request().locale()).isEqualTo("zh-hans");
+        assertThat(core.calls.get(0).request().direct()).isTrue();
+        assertThat(core.calls.get(1).request().direct()).isFalse();
+        assertThat(helpReply.plainText()).startsWith("关于这期节目，尽管问我");
     }
 
     @Test
@@ -242,8 +331,8 @@ class TelegramAdapterTest {
         SentMessage answer = server.awaitReplyTo(USER, question.messageId(), WAIT);
         assertThat(server.calls("sendMessage")).hasSize(1).allMatch(RecordedCall::ok);
         assertThat(answer.parseMode()).isEqualToIgnoringCase("HTML");
-        assertThat(answer.plainText()).startsWith(nasty).contains("notes/<odd>&file.txt L1-2")
-                .contains("“<i>quoted</i> & more”");
+        assertThat(answer.plainText()).startsWith(nasty).contains("notes/<odd>&file.txt · lines 1–2")
+                .doesNotContain("<i>quoted</i>"); // a citation never repeats its quote
         assertThat(answer.text()).contains("href=\"https://example.com/?a=1&amp;b=&quot;2&quot;\"");
         assertThat(core.calls.get(0).request().text()).isEqualTo("<b>hi</b> & bye");
     }

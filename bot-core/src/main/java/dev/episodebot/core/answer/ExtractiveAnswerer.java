@@ -1,48 +1,76 @@
 package dev.episodebot.core.answer;
 
+import dev.episodebot.core.BotReply;
 import dev.episodebot.core.Citation;
 import dev.episodebot.core.Language;
+import dev.episodebot.core.ReplyKind;
 import dev.episodebot.core.knowledge.Chunk;
 import dev.episodebot.core.knowledge.TranscriptLine;
+import dev.episodebot.core.retrieval.RetrievedPassage;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The answer without an LLM: the best-matching transcript lines quoted verbatim with a line of
- * context before and after, each with its citation, framed in the asker's language. When the
- * evidence is weak it says plainly that the episode does not cover the question.
+ * The answer without an LLM: the best evidence line is the lead, quoted verbatim with a line of
+ * context before and two after (the answering line marked), with its citation; a second best line
+ * from elsewhere is quoted the same way. When the evidence is weak it says plainly that the
+ * episode does not cover the question, and quotes nothing.
  */
 public final class ExtractiveAnswerer {
 
     /**
      * @param evidence what retrieval found
      * @param language the asker's language
-     * @param knowledgeCjk whether the knowledge is Chinese (to say quotes are in the original language)
      * @param episodes the titles of the known episodes (named when the question is not covered)
+     * @param question the question as searched
      */
-    public Answer answer(Evidence evidence, Language language, boolean knowledgeCjk, List<String> episodes,
-            String question) {
+    public Answer answer(Evidence evidence, Language language, List<String> episodes, String question) {
         if (!evidence.grounded() || evidence.lines().isEmpty()) {
-            return new Answer(Messages.notCovered(language, episodes), List.of(), false, language,
-                    evidence.passages(), question);
+            return notCovered(language, episodes, evidence.passages(), question);
         }
-        boolean crossLanguage = (language == Language.ZH) != knowledgeCjk;
-        StringBuilder text = new StringBuilder(Messages.quoteIntro(language, crossLanguage));
-        List<Citation> citations = new ArrayList<>();
-        for (int i = 0; i < evidence.lines().size(); i++) {
-            ScoredLine best = evidence.lines().get(i);
-            Citation citation = Citations.of(best.passage().chunk(), window(best));
-            citations.add(citation);
-            text.append('\n');
-            if (i > 0) {
-                text.append('\n').append(Messages.alsoIntro(language)).append('\n');
+        BotReply.Builder reply = BotReply.builder(ReplyKind.ANSWER, language);
+        for (ScoredLine best : evidence.lines()) {
+            int quote = quote(reply, best);
+            if (quote == 0) {
+                reply.leadFromQuote(quote);
             }
-            for (String line : citation.quote().split("\n")) {
-                text.append("> ").append(line).append('\n');
-            }
-            text.append(Messages.source(language, citation));
         }
-        return new Answer(text.toString(), citations, true, language, evidence.passages(), question);
+        return new Answer(reply.build(), evidence.passages(), question);
+    }
+
+    /** "The episode does not cover that", naming the known episodes; nothing quoted. */
+    static Answer notCovered(Language language, List<String> episodes, List<RetrievedPassage> passages,
+            String question) {
+        return new Answer(BotReply.builder(ReplyKind.NOT_COVERED, language).grounded(false)
+                .lead(Messages.notCovered(language, episodes)).build(), passages, question);
+    }
+
+    /** There is no knowledge to answer from. */
+    static Answer noKnowledge(Language language, String question) {
+        return new Answer(BotReply.builder(ReplyKind.NOT_COVERED, language).grounded(false)
+                .lead(Messages.noKnowledge(language)).build(), List.of(), question);
+    }
+
+    /**
+     * Adds the window around {@code best} as a quote (its line marked as the answer) with its
+     * citation; returns the quote's index.
+     */
+    static int quote(BotReply.Builder reply, ScoredLine best) {
+        List<TranscriptLine> window = window(best);
+        Citation citation = Citations.of(best.passage().chunk(), window);
+        List<String> lines = List.of(citation.quote().split("\n"));
+        return reply.quote(citation, lines, answerIndex(window, best.line().lineNumber()));
+    }
+
+    /** The position of line {@code lineNumber} among the distinct lines of {@code window}. */
+    private static int answerIndex(List<TranscriptLine> window, int lineNumber) {
+        List<Integer> numbers = new ArrayList<>();
+        for (TranscriptLine line : window) {
+            if (numbers.isEmpty() || numbers.get(numbers.size() - 1) != line.lineNumber()) {
+                numbers.add(line.lineNumber());
+            }
+        }
+        return numbers.indexOf(lineNumber);
     }
 
     /** The best line with its context: {@link EvidenceFinder#CONTEXT_BEFORE} before, {@link EvidenceFinder#CONTEXT_AFTER} after. */

@@ -1,63 +1,40 @@
 package dev.episodebot.core.answer;
 
-import dev.episodebot.core.Citation;
 import dev.episodebot.core.Language;
+import dev.episodebot.core.text.Catalog;
+import dev.episodebot.core.text.Display;
+import dev.episodebot.core.text.UiText;
 import java.util.List;
 
-/** The fixed texts of the bot, in Chinese and English. */
+/** The answering pipeline's fixed texts, from the {@link Catalog}. */
 public final class Messages {
+
+    /** How many episode titles a "not covered" reply names. */
+    static final int NAMED_EPISODES = 3;
 
     private Messages() {}
 
+    /** The line before the quote that answers. */
     public static String quoteIntro(Language language, boolean crossLanguage) {
-        if (language == Language.ZH) {
-            return "节目里是这样说的：";
-        }
-        return crossLanguage ? "Here is what the episode says (quoted in its original language):" : "Here is what the episode says:";
+        return Catalog.text(language, crossLanguage ? UiText.ANSWER_INTRO_ORIGINAL : UiText.ANSWER_INTRO);
     }
 
-    public static String alsoIntro(Language language) {
-        return language == Language.ZH ? "另一处也提到：" : "It also says:";
-    }
-
-    public static String source(Language language, Citation citation) {
-        String lines = citation.lineStart() == citation.lineEnd()
-                ? (language == Language.ZH ? "第 " + citation.lineStart() + " 行" : "line " + citation.lineStart())
-                : (language == Language.ZH ? "第 " + citation.lineStart() + "–" + citation.lineEnd() + " 行"
-                        : "lines " + citation.lineStart() + "–" + citation.lineEnd());
-        StringBuilder sb = new StringBuilder(language == Language.ZH ? "—— " : "— ");
-        sb.append(citation.source()).append(language == Language.ZH ? "，" : ", ").append(lines);
-        if (citation.start() != null) {
-            sb.append(language == Language.ZH ? "，" : ", ").append(citation.start());
-            if (citation.end() != null && !citation.end().equals(citation.start())) {
-                sb.append("–").append(citation.end());
-            }
-        }
-        if (citation.url() != null) {
-            sb.append(' ').append(citation.url());
-        }
-        return sb.toString();
-    }
-
+    /** The episode does not cover the question; names up to three known episodes. */
     public static String notCovered(Language language, List<String> episodes) {
-        String titles = String.join(language == Language.ZH ? "、" : ", ", episodes.subList(0, Math.min(3, episodes.size())));
-        if (language == Language.ZH) {
-            return "这个问题节目里没有谈到，我没法根据节目内容回答。" + (titles.isEmpty() ? "" : "（我了解的节目：" + titles + "）");
+        String text = Catalog.text(language, UiText.NOT_COVERED);
+        if (episodes.isEmpty()) {
+            return text;
         }
-        return "The episode doesn't cover that, so I can't answer it from the transcript."
-                + (titles.isEmpty() ? "" : " (Episodes I know: " + titles + ")");
+        List<String> named = episodes.subList(0, Math.min(NAMED_EPISODES, episodes.size())).stream()
+                .map(Display::title).toList();
+        return text + Catalog.text(language, UiText.NOT_COVERED_EPISODES, Catalog.list(language, named));
     }
 
     public static String noKnowledge(Language language) {
-        return language == Language.ZH
-                ? "我还没有任何节目内容：知识库是空的。请管理员把字幕文件（.txt、.md、.srt、.vtt）放进知识库文件夹。"
-                : "I have no knowledge yet: the knowledge folder is empty. An operator can add transcript files "
-                        + "(.txt, .md, .srt, .vtt) to it.";
+        return Catalog.text(language, UiText.NO_KNOWLEDGE);
     }
 
     public static String llmFallbackNote(Language language) {
-        return language == Language.ZH
-                ? "（语言模型暂时不可用，以下是节目原文摘录。）"
-                : "(The language model is unavailable right now; here are the matching transcript lines instead.)";
+        return Catalog.text(language, UiText.LLM_UNAVAILABLE);
     }
 }

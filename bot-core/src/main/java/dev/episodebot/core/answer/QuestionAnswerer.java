@@ -1,7 +1,9 @@
 package dev.episodebot.core.answer;
 
+import dev.episodebot.core.BotReply;
 import dev.episodebot.core.Citation;
 import dev.episodebot.core.Language;
+import dev.episodebot.core.ReplyKind;
 import dev.episodebot.core.llm.LlmAnswerer;
 import dev.episodebot.core.llm.LlmQueryRewriter;
 import dev.episodebot.core.llm.LlmReply;
@@ -14,8 +16,12 @@ import dev.episodebot.core.retrieval.SourceSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The answering pipeline: prepare the question (condense a follow-up and translate it when an LLM
@@ -30,6 +36,8 @@ public final class QuestionAnswerer {
     public static final int PASSAGES = 5;
     /** How many candidates retrieval returns for the line-level rerank. */
     static final int CANDIDATES = 5;
+    /** A passage marker in the LLM's answer, {@code [2]}. */
+    private static final Pattern CITATION_MARKER = Pattern.compile("\\[(\\d{1,2})]");
 
     private final KnowledgeBase knowledge;
     private final EvidenceFinder.Thresholds thresholds;
@@ -68,7 +76,7 @@ public final class QuestionAnswerer {
         KnowledgeIndex index = knowledge.index();
         Language language = Language.detect(question);
         if (index.isEmpty() || knowledge.queryEmbedder() == null) {
-            return new Answer(Messages.noKnowledge(language), List.of(), false, language, List.of(), question);
+            return ExtractiveAnswerer.noKnowledge(language, question);
         }
         boolean knowledgeCjk = index.cjkShare() >= 0.3;
         boolean crossScript = (language == Language.ZH) != knowledgeCjk;
@@ -129,35 +137,62 @@ public final class QuestionAnswerer {
                 .find(index, evidenceQueries, candidates, vocabularyShare);
         List<RetrievedPassage> passages = evidence.passages().subList(0, Math.min(PASSAGES, evidence.passages().size()));
         List<String> titles = index.sources().stream().map(SourceSummary::title).distinct().toList();
-        Answer fallback = extractive.answer(evidence, language, knowledgeCjk, titles, standalone);
+        Answer fallback = extractive.answer(evidence, language, titles, standalone);
         if (llm == null) {
             return fallback;
         }
         try {
             LlmReply reply = llm.answer(standalone, language, passages, llmLeft);
             if (!reply.covered()) {
-                return new Answer(Messages.notCovered(language, titles), List.of(), false, language, passages, standalone);
+                return ExtractiveAnswerer.notCovered(language, titles, passages, standalone);
             }
-            List<Citation> citations = new ArrayList<>();
-            List<Integer> cited = reply.cited().isEmpty() ? List.of(0) : reply.cited();
-            for (int i : cited) {
-                citations.add(citationFor(passages.get(i), evidence));
-            }
-            return new Answer(reply.text(), citations, true, language, passages, standalone);
+            return new Answer(llmReply(reply, language, passages, evidence), passages, standalone);
         } catch (LlmUnavailableException e) {
-            return fallback.withText(Messages.llmFallbackNote(language) + "\n" + fallback.text());
+            return fallback.withNote(Messages.llmFallbackNote(language));
         }
     }
 
-    /** A cited passage quoted by its best evidence line (with context), or its opening lines. */
-    private static Citation citationFor(RetrievedPassage passage, Evidence evidence) {
+    /**
+     * The LLM's answer as the lead, its {@code [n]} passage markers renumbered to the reply's
+     * citations; each cited passage quoted by its best evidence line (marked, with context) or, when
+     * the evidence has no line in it, by its opening lines.
+     */
+    private static BotReply llmReply(LlmReply reply, Language language,
+            List<RetrievedPassage> passages, Evidence evidence) {
+        BotReply.Builder out = BotReply.builder(ReplyKind.ANSWER, language);
+        Map<Integer, Integer> citationOfPassage = new HashMap<>();
+        List<Integer> cited = reply.cited().isEmpty() ? List.of(0) : reply.cited();
+        for (int i : cited) {
+            RetrievedPassage passage = passages.get(i);
+            ScoredLine best = bestLineIn(passage, evidence);
+            int quote;
+            if (best != null) {
+                quote = ExtractiveAnswerer.quote(out, best);
+            } else {
+                var lines = passage.chunk().lines().subList(0, Math.min(3, passage.chunk().lines().size()));
+                Citation citation = Citations.of(passage.chunk(), lines);
+                quote = out.quote(citation, List.of(citation.quote().split("\n")), -1);
+            }
+            citationOfPassage.put(i, out.citationOf(quote));
+        }
+        Matcher marker = CITATION_MARKER.matcher(reply.text());
+        StringBuilder lead = new StringBuilder();
+        while (marker.find()) {
+            Integer citation = citationOfPassage.get(Integer.parseInt(marker.group(1)) - 1);
+            marker.appendReplacement(lead, citation == null ? "" : "[" + (citation + 1) + "]");
+        }
+        marker.appendTail(lead);
+        return out.lead(lead.toString().strip()).build();
+    }
+
+    /** The best evidence line inside {@code passage}, or null. */
+    private static ScoredLine bestLineIn(RetrievedPassage passage, Evidence evidence) {
         for (ScoredLine line : evidence.lines()) {
             if (line.passage().ordinal() == passage.ordinal()) {
-                return Citations.of(passage.chunk(), ExtractiveAnswerer.window(line));
+                return line;
             }
         }
-        var lines = passage.chunk().lines();
-        return Citations.of(passage.chunk(), lines.subList(0, Math.min(3, lines.size())));
+        return null;
     }
 
     private static boolean isShort(String question, Language language) {

@@ -1,126 +1,162 @@
 package dev.episodebot.core.bot;
 
 import dev.episodebot.core.BotCommand;
+import dev.episodebot.core.BotReply;
+import dev.episodebot.core.Item;
 import dev.episodebot.core.Language;
+import dev.episodebot.core.ReplyKind;
 import dev.episodebot.core.knowledge.SkippedFile;
 import dev.episodebot.core.retrieval.KnowledgeIndex;
 import dev.episodebot.core.retrieval.RefreshReport;
 import dev.episodebot.core.retrieval.SourceSummary;
+import dev.episodebot.core.text.Catalog;
+import dev.episodebot.core.text.Display;
+import dev.episodebot.core.text.UiText;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The texts of the informational commands and of refusals, in Chinese and English. */
+/**
+ * The replies of the informational commands and the refusals, from the {@link Catalog}. Every
+ * reply is bounded whatever the knowledge holds: titles and file names are shortened for display,
+ * {@code /help} names a few episodes, {@code /sources} outside a direct chat is a one-message
+ * summary, {@code /status} lists a few skipped files.
+ */
 final class BotTexts {
+
+    /** Episodes named by {@code /help}. */
+    static final int HELP_EPISODES = 5;
+    /** Files named by the {@code /sources} summary in a group. */
+    static final int SUMMARY_FILES = 10;
+    /** Skipped files listed by {@code /status}. */
+    static final int STATUS_SKIPPED = 20;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     private BotTexts() {}
 
-    static String help(Language language, List<String> titles) {
-        String episodes = titles.isEmpty() ? null : String.join(language == Language.ZH ? "、" : ", ", titles);
-        StringBuilder sb = new StringBuilder();
-        if (language == Language.ZH) {
-            sb.append(episodes == null ? "我还没有收录任何节目。" : "我可以回答关于这些节目的问题：" + episodes + "。").append('\n');
-            sb.append("用中文或英文提问都可以；我会引用节目原文并注明出处。节目没谈到的，我会直说。").append("\n\n");
-            for (BotCommand c : BotCommand.values()) {
-                sb.append('/').append(c.word()).append(c == BotCommand.ASK ? " <问题>" : "").append(" — ")
-                        .append(c.descriptionZh()).append('\n');
-            }
+    static BotReply help(Language language, List<String> titles) {
+        String episodes;
+        if (titles.isEmpty()) {
+            episodes = Catalog.text(language, UiText.HELP_NO_EPISODES);
         } else {
-            sb.append(episodes == null ? "I don't know any episode yet." : "I answer questions about: " + episodes + ".")
-                    .append('\n');
-            sb.append("Ask in English or Chinese; I quote the transcript and cite the lines. "
-                    + "If the episode doesn't cover something, I say so.").append("\n\n");
-            for (BotCommand c : BotCommand.values()) {
-                sb.append('/').append(c.word()).append(c == BotCommand.ASK ? " <question>" : "").append(" — ")
-                        .append(c.description()).append('\n');
+            String named = Catalog.list(language,
+                    titles.subList(0, Math.min(HELP_EPISODES, titles.size())).stream().map(Display::title).toList());
+            if (titles.size() > HELP_EPISODES) {
+                named = Catalog.text(language, UiText.HELP_MORE_EPISODES, named, titles.size() - HELP_EPISODES);
             }
+            episodes = Catalog.text(language, UiText.HELP_EPISODES, named);
         }
-        return sb.toString().strip();
+        BotReply.Builder reply = BotReply.builder(ReplyKind.HELP, language)
+                .lead(episodes + "\n" + Catalog.text(language, UiText.HELP_HOW_TO));
+        for (BotCommand c : BotCommand.values()) {
+            String argument = c == BotCommand.ASK ? " " + Catalog.text(language, UiText.COMMAND_ASK_ARGUMENT) : "";
+            reply.item(Item.of("/" + c.word() + argument + " \u2014 " + c.description(language)));
+        }
+        return reply.build();
     }
 
-    static String sources(Language language, KnowledgeIndex index) {
-        if (index.sources().isEmpty()) {
-            return language == Language.ZH ? "知识库是空的。" : "The knowledge folder is empty.";
+    /**
+     * The knowledge files: in a direct chat every file, one item each; elsewhere a summary that fits
+     * in one message (counts and the first few files).
+     */
+    static BotReply sources(Language language, List<SourceSummary> sources, boolean direct) {
+        if (sources.isEmpty()) {
+            return BotReply.of(ReplyKind.SOURCES, Catalog.text(language, UiText.SOURCES_EMPTY), language);
         }
-        StringBuilder sb = new StringBuilder(language == Language.ZH ? "已收录的文件：\n" : "Knowledge files:\n");
-        for (SourceSummary s : index.sources()) {
-            sb.append("• ").append(s.title()).append(" — ").append(s.source()).append(" (")
-                    .append(s.chunks()).append(language == Language.ZH ? " 个片段)" : " chunks)").append('\n');
+        BotReply.Builder reply = BotReply.builder(ReplyKind.SOURCES, language);
+        if (direct) {
+            reply.lead(Catalog.text(language, UiText.SOURCES_HEADER));
+            for (SourceSummary s : sources) {
+                reply.item(Item.of(Catalog.text(language, UiText.SOURCES_ENTRY, Display.title(s.title()),
+                        Display.file(s.source()), s.chunks())));
+            }
+            return reply.build();
         }
-        return sb.toString().strip();
+        long chunks = 0;
+        for (SourceSummary s : sources) {
+            chunks += s.chunks();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(Catalog.text(language, UiText.SOURCES_SUMMARY, sources.size(), chunks));
+        for (SourceSummary s : sources.subList(0, Math.min(SUMMARY_FILES, sources.size()))) {
+            lines.add("\u2022 " + Catalog.text(language, UiText.SOURCES_SUMMARY_ENTRY, Display.title(s.title()), s.chunks()));
+        }
+        if (sources.size() > SUMMARY_FILES) {
+            lines.add(Catalog.text(language, UiText.SOURCES_SUMMARY_MORE, sources.size() - SUMMARY_FILES));
+        }
+        lines.add(Catalog.text(language, UiText.SOURCES_FULL_LIST_HINT));
+        return reply.lead(String.join("\n", lines)).build();
     }
 
-    static String status(KnowledgeIndex index, RefreshReport last, String llm, int conversations, java.nio.file.Path dir) {
-        StringBuilder sb = new StringBuilder();
+    static String status(Language language, KnowledgeIndex index, RefreshReport last, boolean llm, int conversations,
+            java.nio.file.Path dir) {
+        List<String> lines = new ArrayList<>();
         if (!java.nio.file.Files.isDirectory(dir)) {
-            sb.append("The knowledge folder does not exist yet: an operator has to create it and add transcripts.\n");
+            lines.add(Catalog.text(language, UiText.STATUS_NO_FOLDER));
         }
-        sb.append("Knowledge: ").append(index.sources().size()).append(index.sources().size() == 1 ? " file, " : " files, ")
-                .append(index.chunks().size()).append(" chunks; embedding model ").append(index.model().displayName())
-                .append('\n');
+        lines.add(Catalog.text(language, UiText.STATUS_KNOWLEDGE, index.sources().size(), index.chunks().size(),
+                index.model().displayName()));
         if (last != null) {
-            sb.append("Last refresh: ").append(TIME.format(last.finishedAt())).append(String.format(Locale.ROOT,
-                    ", took %.2f s (+%d added, %d changed, -%d removed; %d chunks embedded, %d reused)",
-                    last.duration().toMillis() / 1000.0, last.added(), last.changed(), last.removed(), last.embedded(),
-                    last.reused())).append('\n');
+            lines.add(Catalog.text(language, UiText.STATUS_LAST_REFRESH, TIME.format(last.finishedAt()),
+                    String.format(Locale.ROOT, "%.2f", last.duration().toMillis() / 1000.0), last.added(),
+                    last.changed(), last.removed(), last.embedded(), last.reused()));
             if (!last.applied()) {
-                sb.append("Last refresh kept the previous index: ").append(last.problem()).append('\n');
+                lines.add(Catalog.text(language, UiText.STATUS_KEPT_PREVIOUS, last.problem()));
             }
         }
         List<SkippedFile> skipped = last != null ? last.skipped() : index.skipped();
         if (!skipped.isEmpty()) {
-            sb.append("Skipped files: ").append(skipped.size()).append('\n');
-            for (SkippedFile s : skipped.subList(0, Math.min(20, skipped.size()))) {
-                sb.append("• ").append(s.source()).append(": ").append(s.reason()).append('\n');
+            lines.add(Catalog.text(language, UiText.STATUS_SKIPPED, skipped.size()));
+            for (SkippedFile s : skipped.subList(0, Math.min(STATUS_SKIPPED, skipped.size()))) {
+                lines.add("\u2022 " + Display.file(s.source()) + ": " + s.reason());
             }
-            if (skipped.size() > 20) {
-                sb.append("• … and ").append(skipped.size() - 20).append(" more\n");
+            if (skipped.size() > STATUS_SKIPPED) {
+                lines.add(Catalog.text(language, UiText.STATUS_SKIPPED_MORE, skipped.size() - STATUS_SKIPPED));
             }
         }
-        sb.append("Answers: ").append(llm).append('\n');
-        sb.append("Conversations in memory: ").append(conversations);
-        return sb.toString();
+        lines.add(Catalog.text(language, llm ? UiText.STATUS_ANSWERS_LLM : UiText.STATUS_ANSWERS_EXTRACTIVE));
+        lines.add(Catalog.text(language, UiText.STATUS_CONVERSATIONS, conversations));
+        return String.join("\n", lines);
     }
 
     static String emptyQuestion(Language language) {
-        return language == Language.ZH ? "请在命令后面写上你的问题，例如：/ask 这期节目讲了什么？"
-                : "Please write your question after the command, for example: /ask What is the episode about?";
+        return Catalog.text(language, UiText.EMPTY_QUESTION);
     }
 
     static String tooLong(Language language, int max) {
-        return language == Language.ZH ? "问题太长了（最多 " + max + " 个字符），请精简后再问。"
-                : "That question is too long (at most " + max + " characters). Please ask a shorter one.";
+        return Catalog.text(language, UiText.TOO_LONG, max);
     }
 
     static String rateLimited(Language language, long seconds) {
-        return language == Language.ZH ? "你问得有点快，请 " + seconds + " 秒后再试。"
-                : "You're asking a bit fast. Please try again in " + seconds + " s.";
+        return Catalog.text(language, UiText.RATE_LIMITED, seconds);
     }
 
     static String busy(Language language) {
-        return language == Language.ZH ? "我现在有点忙，请稍后再试。" : "I'm busy right now. Please try again in a moment.";
+        return Catalog.text(language, UiText.BUSY);
     }
 
     static String notAdmin(Language language) {
-        return language == Language.ZH ? "抱歉，只有管理员可以重新加载知识库。"
-                : "Sorry, only the bot's admins can reload the knowledge.";
+        return Catalog.text(language, UiText.NOT_ADMIN);
     }
 
     static String newConversation(Language language) {
-        return language == Language.ZH ? "好的，我们重新开始。之前的对话已清除。"
-                : "OK, starting a new conversation. I've forgotten the earlier questions.";
+        return Catalog.text(language, UiText.NEW_CONVERSATION);
     }
 
-    static String reloaded(RefreshReport report) {
-        return report.applied() ? "Reloaded. " + report.logLine() : "Reload kept the previous index: " + report.problem();
+    /** After {@code /reload}; {@code report} is null when no refresh has finished. */
+    static String reloaded(Language language, RefreshReport report) {
+        if (report == null) {
+            return Catalog.text(language, UiText.RELOADED, "").strip();
+        }
+        return report.applied() ? Catalog.text(language, UiText.RELOADED, report.logLine())
+                : Catalog.text(language, UiText.RELOAD_KEPT, report.problem());
     }
 
     static String internalError(Language language) {
-        return language == Language.ZH ? "抱歉，处理你的问题时出了点问题，请再试一次。"
-                : "Sorry, something went wrong while answering. Please try again.";
+        return Catalog.text(language, UiText.ERROR);
     }
 }

@@ -11,7 +11,6 @@ import dev.episodebot.core.answer.Answer;
 import dev.episodebot.core.answer.QuestionAnswerer;
 import dev.episodebot.core.config.AdminList;
 import dev.episodebot.core.retrieval.KnowledgeBase;
-import dev.episodebot.core.retrieval.KnowledgeIndex;
 import dev.episodebot.core.retrieval.RefreshReport;
 import dev.episodebot.core.retrieval.SourceSummary;
 import java.time.Clock;
@@ -68,28 +67,29 @@ public final class DefaultEpisodeBot implements EpisodeBot {
 
     @Override
     public BotReply handle(BotCommand command, BotRequest request) {
-        Language language = Language.detect(request.text());
+        Language language = request.replyLanguage();
         try {
             return switch (command) {
                 case ASK -> answerQuestion(request);
-                case HELP -> BotReply.info(BotTexts.help(helpLanguage(request), titles()), helpLanguage(request));
-                case SOURCES -> BotReply.info(BotTexts.sources(language, knowledge.index()), language);
+                case HELP -> BotTexts.help(language, titles());
+                case SOURCES -> BotTexts.sources(language, knowledge.index().sources(), request.direct());
                 case NEW -> {
                     memories.forget(request.conversationId());
                     yield BotReply.info(BotTexts.newConversation(language), language);
                 }
-                case STATUS -> BotReply.info(status(), Language.EN);
+                case STATUS -> BotReply.of(ReplyKind.STATUS, BotTexts.status(language, knowledge.index(),
+                        knowledge.lastReport(), answerer.usesLlm(), memories.size(), knowledge.knowledgeDir()), language);
                 case RELOAD -> reload(request, language);
             };
         } catch (RuntimeException e) {
             log.error("Unexpected error while handling {} from {}", command.word(), request.platform().id(), e);
-            return BotReply.refusal(BotTexts.internalError(language), language);
+            return BotReply.of(ReplyKind.ERROR, BotTexts.internalError(language), language);
         }
     }
 
     private BotReply answerQuestion(BotRequest request) {
         String question = InputCleaner.clean(request.text());
-        Language language = Language.detect(question);
+        Language language = question.isEmpty() ? request.replyLanguage() : Language.detect(question);
         if (question.isEmpty()) {
             return BotReply.refusal(BotTexts.emptyQuestion(language), language);
         }
@@ -101,13 +101,12 @@ public final class DefaultEpisodeBot implements EpisodeBot {
                     language);
         }
         if (!inFlight.enter()) {
-            return BotReply.refusal(BotTexts.busy(language), language);
+            return BotReply.of(ReplyKind.BUSY, BotTexts.busy(language), language);
         }
         try {
             Answer answer = answerer.answer(question, memories.history(request.conversationId()));
-            BotReply reply = new BotReply(UUID.randomUUID().toString().replace("-", "").substring(0, 16), answer.text(),
-                    answer.citations(), answer.grounded(), answer.language(), ReplyKind.ANSWER);
-            memories.remember(request.conversationId(), question, answer.text());
+            BotReply reply = answer.reply().withId(UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+            memories.remember(request.conversationId(), question, reply.text());
             feedback.remember(reply, question, request.conversationId());
             return reply;
         } finally {
@@ -122,25 +121,10 @@ public final class DefaultEpisodeBot implements EpisodeBot {
         }
         reload.run();
         RefreshReport report = knowledge.lastReport();
-        return BotReply.info(report == null ? "Reloaded." : BotTexts.reloaded(report), Language.EN);
-    }
-
-    private String status() {
-        KnowledgeIndex index = knowledge.index();
-        String llm = answerer.usesLlm() ? "LLM, with transcript quotes as the fallback" : "transcript quotes (no LLM)";
-        return BotTexts.status(index, knowledge.lastReport(), llm, memories.size(), knowledge.knowledgeDir());
+        return BotReply.info(BotTexts.reloaded(language, report), language);
     }
 
     private List<String> titles() {
         return knowledge.index().sources().stream().map(SourceSummary::title).distinct().toList();
-    }
-
-    /** Help follows the request's language when it has words; a bare command gets the knowledge's language too. */
-    private Language helpLanguage(BotRequest request) {
-        String text = request.text().strip();
-        if (!text.isEmpty()) {
-            return Language.detect(text);
-        }
-        return Language.EN;
     }
 }

@@ -1,6 +1,6 @@
 package dev.episodebot.core.bot;
 
-import dev.episodebot.core.support.BoundedLruMap;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,27 +9,36 @@ import dev.episodebot.core.Citation;
 import dev.episodebot.core.FeedbackRecorder;
 import dev.episodebot.core.Platform;
 import dev.episodebot.core.Vote;
+import dev.episodebot.core.support.BoundedLruMap;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores votes as JSON lines in {@code DATA_DIR/feedback.jsonl}: one record per vote with the
- * question, the answer, its citations, who voted, how and when. Recent answers are remembered (a
- * bounded LRU) so a vote only needs the reply id.
+ * Stores votes as JSON lines in {@code DATA_DIR/feedback.jsonl}: one record per user and answer
+ * with the question, the answer, its citations, who voted, how and when. Recent answers are
+ * remembered (a bounded LRU) so a vote only needs the reply id. A user's second vote on the same
+ * answer replaces the first: the same vote again changes nothing, the other vote rewrites that
+ * user's record (the file is rewritten to a temporary file and moved into place, so it is never
+ * half written).
  */
 public final class FileFeedbackRecorder implements FeedbackRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(FileFeedbackRecorder.class);
     private static final int REMEMBERED = 10_000;
 
-    private record Answered(String question, BotReply reply, String conversationId) {}
+    /** A remembered answer and the votes stored for it, by {@code platform:userId}. */
+    private record Answered(String question, BotReply reply, String conversationId, Map<String, Vote> votes) {}
 
     private final Path file;
     private final Clock clock;
@@ -45,26 +54,44 @@ public final class FileFeedbackRecorder implements FeedbackRecorder {
     /** Remembers an answer so that votes on it can be recorded with their context. */
     public synchronized void remember(BotReply reply, String question, String conversationId) {
         if (reply.id() != null) {
-            recent.put(reply.id(), new Answered(question, reply, conversationId));
+            recent.put(reply.id(), new Answered(question, reply, conversationId, new HashMap<>()));
         }
     }
 
     @Override
-    public boolean record(String replyId, Platform platform, String userId, Vote vote) {
-        Answered answered;
-        synchronized (this) {
-            answered = replyId == null ? null : recent.get(replyId);
-        }
+    public synchronized boolean record(String replyId, Platform platform, String userId, Vote vote) {
+        Answered answered = replyId == null ? null : recent.get(replyId);
         if (answered == null) {
             return false;
         }
-        ObjectNode record;
-        synchronized (this) {
-            if (json == null) {
-                json = new ObjectMapper();
-            }
-            record = json.createObjectNode();
+        String voter = platform.id() + ":" + userId;
+        Vote earlier = answered.votes().get(voter);
+        if (earlier == vote) {
+            return true; // already stored as it is
         }
+        if (json == null) {
+            json = new ObjectMapper();
+        }
+        ObjectNode record = record(answered, replyId, platform, userId, vote);
+        try {
+            Files.createDirectories(file.getParent());
+            String line = json.writeValueAsString(record);
+            if (earlier == null) {
+                Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            } else {
+                replace(replyId, platform.id(), userId, line);
+            }
+            answered.votes().put(voter, vote);
+            return true;
+        } catch (IOException e) {
+            log.warn("Could not store feedback in {}: {}", file, e.toString());
+            return false;
+        }
+    }
+
+    private ObjectNode record(Answered answered, String replyId, Platform platform, String userId, Vote vote) {
+        ObjectNode record = json.createObjectNode();
         record.put("time", clock.instant().toString());
         record.put("replyId", replyId);
         record.put("platform", platform.id());
@@ -79,16 +106,42 @@ public final class FileFeedbackRecorder implements FeedbackRecorder {
             citations.addObject().put("source", c.source()).put("lineStart", c.lineStart()).put("lineEnd", c.lineEnd())
                     .put("start", c.start()).put("url", c.url());
         }
-        try {
-            synchronized (this) {
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, json.writeValueAsString(record) + "\n", StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        return record;
+    }
+
+    /** Rewrites the file with this user's earlier record on the reply replaced by {@code line}. */
+    private void replace(String replyId, String platform, String userId, String line) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        boolean replaced = false;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            String existing;
+            while ((existing = in.readLine()) != null) {
+                if (!replaced && isVoteOf(existing, replyId, platform, userId)) {
+                    existing = line;
+                    replaced = true;
+                }
+                out.write(existing);
+                out.write('\n');
             }
-            return true;
+            if (!replaced) {
+                out.write(line);
+                out.write('\n');
+            }
+        }
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private boolean isVoteOf(String line, String replyId, String platform, String userId) {
+        if (!line.contains(replyId)) {
+            return false; // cheap check first: most lines are other answers'
+        }
+        try {
+            JsonNode node = json.readTree(line);
+            return replyId.equals(node.path("replyId").asText()) && platform.equals(node.path("platform").asText())
+                    && userId.equals(node.path("userId").asText());
         } catch (IOException e) {
-            log.warn("Could not store feedback in {}: {}", file, e.toString());
-            return false;
+            return false; // a damaged line is kept as it is
         }
     }
 

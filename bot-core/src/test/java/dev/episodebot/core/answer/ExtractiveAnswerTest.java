@@ -58,15 +58,20 @@ class ExtractiveAnswerTest {
         // WHEN the Reka question is answered
         Answer answer = ask(REKA_TEAM);
 
-        // THEN each quote is exactly the non-blank file lines it cites, and appears quoted in the answer text
+        // THEN each quote is exactly the non-blank file lines it cites, and appears quoted once in the answer text
         assertThat(answer.citations()).allSatisfy(citation -> {
             List<String> cited = lines.subList(citation.lineStart() - 1, citation.lineEnd()).stream()
                     .map(String::strip).filter(l -> !l.isEmpty()).toList();
             assertThat(Arrays.asList(citation.quote().split("\n"))).isEqualTo(cited);
             for (String line : cited) {
-                assertThat(answer.text()).contains("> " + line);
+                assertThat(answer.text().lines().filter(l -> l.equals("> " + line) || l.equals("» " + line)))
+                        .hasSize(1);
             }
         });
+        // AND the lead is the first quote's answering line, marked
+        assertThat(answer.reply().leadQuote()).isZero();
+        assertThat(answer.reply().lead()).isEqualTo(answer.reply().quotes().get(0).answerText()).contains("15");
+        assertThat(answer.text()).contains("» " + answer.reply().lead());
     }
 
     @Test
@@ -77,7 +82,7 @@ class ExtractiveAnswerTest {
 
         // THEN the framing around the quotes is Chinese
         assertThat(answer.text()).startsWith(Messages.quoteIntro(Language.ZH, false));
-        assertThat(answer.text()).contains("—— " + EpisodeFiles.EPISODE + "，第 ");
+        assertThat(answer.text()).contains("—— " + EpisodeFiles.EPISODE + " · 第 ");
     }
 
     @Test
@@ -90,7 +95,7 @@ class ExtractiveAnswerTest {
         assertThat(answer.language()).isEqualTo(Language.EN);
         assertThat(answer.grounded()).isTrue();
         assertThat(answer.text()).startsWith(Messages.quoteIntro(Language.EN, true));
-        assertThat(answer.text()).contains("— " + EpisodeFiles.EPISODE + ", line");
+        assertThat(answer.text()).contains("— " + EpisodeFiles.EPISODE + " · line");
     }
 
     @ParameterizedTest

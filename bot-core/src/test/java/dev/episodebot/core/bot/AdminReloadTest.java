@@ -26,7 +26,7 @@ class AdminReloadTest {
         EpisodeFiles.copyEpisodeTo(TestCores.knowledgeDir(root));
         try (BotCore core = TestCores.create(TestCores.config(root, Map.of("BOT_ADMINS", "telegram:123")))) {
             core.refresh(IndexingListener.none());
-            BotRequest admin = new BotRequest("chat", "123", Platform.TELEGRAM, "");
+            BotRequest admin = new BotRequest("chat", "123", Platform.TELEGRAM, "", null, true);
 
             // WHEN a second episode file is added
             EpisodeFiles.write(TestCores.knowledgeDir(root), "season2/ep2.txt",
@@ -39,7 +39,7 @@ class AdminReloadTest {
             // THEN the reload reports the added file, and only afterwards is it a source
             assertThat(sourcesBefore).doesNotContain("season2/ep2.txt");
             assertThat(reload.text()).contains("+1 added");
-            assertThat(sourcesAfter).contains("第二期：量子计算 — season2/ep2.txt (1 chunks)");
+            assertThat(sourcesAfter).contains("第二期：量子计算 — season2/ep2.txt (1 chunk)");
         }
     }
 }

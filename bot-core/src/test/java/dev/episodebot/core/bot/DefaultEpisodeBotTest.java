@@ -203,7 +203,7 @@ class DefaultEpisodeBotTest {
         BotReply reply = handle(BotCommand.HELP, Platform.TELEGRAM, "3001", "");
 
         // THEN it names the episode and lists the commands
-        assertThat(reply.kind()).isEqualTo(ReplyKind.INFO);
+        assertThat(reply.kind()).isEqualTo(ReplyKind.HELP);
         assertThat(reply.text()).contains(episode().title());
         for (BotCommand command : BotCommand.values()) {
             assertThat(reply.text()).contains("/" + command.word());
@@ -225,14 +225,50 @@ class DefaultEpisodeBotTest {
     @Test
     void sourcesListsTheFileWithItsChunkCount() {
         // GIVEN the indexed episode (and a broken file that is not a source)
-        // WHEN sources are asked for
-        BotReply reply = handle(BotCommand.SOURCES, Platform.DISCORD, "3003", "");
+        // WHEN sources are asked for in a direct message
+        BotReply reply = core.bot().handle(BotCommand.SOURCES, new BotRequest("dm-3003", "3003", Platform.DISCORD, "",
+                null, true));
 
         // THEN the episode file is listed with its number of chunks, the broken file is not
-        assertThat(reply.kind()).isEqualTo(ReplyKind.INFO);
+        assertThat(reply.kind()).isEqualTo(ReplyKind.SOURCES);
         assertThat(reply.text()).contains(EpisodeFiles.EPISODE + " (" + episode().chunks() + " chunks)");
         assertThat(episode().chunks()).isPositive();
         assertThat(reply.text()).doesNotContain("gbk.txt");
+    }
+
+    @Test
+    void bareCommandsFollowTheUsersPlatformLanguageElseEnglish() {
+        // GIVEN /help with no text from a Chinese Telegram client, an English one and one without a language
+        BotReply zh = core.bot().handle(BotCommand.HELP, new BotRequest("c-1", "3010", Platform.TELEGRAM, "", "zh-hans",
+                true));
+        BotReply en = core.bot().handle(BotCommand.HELP, new BotRequest("c-2", "3011", Platform.DISCORD, "", "en-GB",
+                false));
+        BotReply unknown = core.bot().handle(BotCommand.SOURCES, new BotRequest("c-3", "3012", Platform.DISCORD, ""));
+
+        // THEN each is framed in that language, English when unknown
+        assertThat(zh.language()).isEqualTo(Language.ZH);
+        assertThat(zh.text()).startsWith("我可以回答关于这些节目的问题");
+        assertThat(en.language()).isEqualTo(Language.EN);
+        assertThat(unknown.language()).isEqualTo(Language.EN);
+        // AND a question is answered in its own language whatever the platform's
+        BotReply question = core.bot().ask(new BotRequest("c-4", "3013", Platform.TELEGRAM, REKA_TEAM, "en", true));
+        assertThat(question.language()).isEqualTo(Language.ZH);
+    }
+
+    @Test
+    void sourcesInAGroupIsAOneMessageSummaryAndTheFullListOnlyInADirectChat() {
+        // GIVEN the indexed episode
+        // WHEN /sources comes from a group and from a DM
+        BotReply group = core.bot().handle(BotCommand.SOURCES, new BotRequest("g", "3014", Platform.TELEGRAM, ""));
+        BotReply direct = core.bot().handle(BotCommand.SOURCES,
+                new BotRequest("dm", "3014", Platform.TELEGRAM, "", null, true));
+
+        // THEN the group gets counts and titles with a pointer to the DM, the DM the list of files
+        assertThat(group.text()).startsWith("I know 1 file with " + episode().chunks() + " chunks in all:")
+                .contains("Send me /sources in a direct message").doesNotContain(EpisodeFiles.EPISODE);
+        assertThat(group.items()).isEmpty();
+        assertThat(direct.items()).singleElement().satisfies(item -> assertThat(item.text())
+                .endsWith(EpisodeFiles.EPISODE + " (" + episode().chunks() + " chunks)"));
     }
 
     @Test
@@ -244,7 +280,7 @@ class DefaultEpisodeBotTest {
         BotReply reply = handle(BotCommand.STATUS, Platform.TELEGRAM, "3004", "");
 
         // THEN it reports all of it
-        assertThat(reply.kind()).isEqualTo(ReplyKind.INFO);
+        assertThat(reply.kind()).isEqualTo(ReplyKind.STATUS);
         assertThat(reply.text())
                 .contains("Knowledge: 1 file, " + chunks + " chunks; embedding model bge-small-zh-v1.5")
                 .containsPattern("Last refresh: \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC")

@@ -106,6 +106,30 @@ class FeedbackTest {
     }
 
     @Test
+    void aUsersSecondVoteOnTheSameAnswerReplacesTheFirst() throws Exception {
+        // GIVEN an answer two users vote on
+        BotReply reply = core.bot().ask(new BotRequest("chat-2", "1", Platform.TELEGRAM, REKA_TEAM));
+        core.feedback().record(reply.id(), Platform.TELEGRAM, "1", Vote.UP);
+        core.feedback().record(reply.id(), Platform.TELEGRAM, "2", Vote.DOWN);
+
+        // WHEN the first user changes their mind, then presses the same button twice
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(core.feedback().record(reply.id(), Platform.TELEGRAM, "1", Vote.DOWN)).isTrue();
+        assertThat(core.feedback().record(reply.id(), Platform.TELEGRAM, "1", Vote.DOWN)).isTrue();
+
+        // THEN one vote per user is stored, the first user's being the latest, in its place
+        List<JsonNode> records = records();
+        assertThat(records).extracting(r -> r.path("userId").asText() + ":" + r.path("vote").asText())
+                .containsExactly("1:down", "2:down");
+        assertThat(records.get(0).path("time").asText()).isEqualTo(clock.instant().toString());
+
+        // AND the same user id on another platform is another voter
+        core.feedback().record(reply.id(), Platform.DISCORD, "1", Vote.UP);
+        assertThat(records()).hasSize(3);
+        assertThat(root.resolve("data")).isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    @Test
     void aVoteOnAnUnknownReplyIsNotRecorded() {
         // GIVEN no answer with that id
         // WHEN votes arrive for an unknown id and for a non-answer reply (no id)

@@ -50,7 +50,7 @@ class InFlightLimitTest {
                 BotReply second = core.bot().ask(new BotRequest("b", "2", Platform.TELEGRAM, REKA_TEAM));
 
                 // THEN the second is told the bot is busy, and the first still gets its answer
-                assertThat(second.kind()).isEqualTo(ReplyKind.REFUSAL);
+                assertThat(second.kind()).isEqualTo(ReplyKind.BUSY);
                 assertThat(second.text()).isEqualTo(BotTexts.busy(Language.ZH));
                 assertThat(first.get(10, TimeUnit.SECONDS).kind()).isEqualTo(ReplyKind.ANSWER);
                 // AND once it is done, questions are answered again

@@ -80,7 +80,7 @@ class OllamaLlmPathTest {
 
         // THEN the reply is the grounded answer with a citation inside the first passage
         assertThat(answer.grounded()).isTrue();
-        assertThat(answer.text()).isEqualTo("Reka 的技术团队不到 15 人。[1]");
+        assertThat(answer.reply().lead()).isEqualTo("Reka 的技术团队不到 15 人。[1]");
         var first = answer.retrieved().get(0).chunk();
         assertThat(answer.citations()).singleElement().satisfies(c -> {
             assertThat(c.source()).isEqualTo(first.source());

@@ -162,7 +162,7 @@ class OpenAiLlmPathTest {
 
         // THEN the LLM's text is the answer, grounded, citing lines of the first passage
         assertThat(answer.grounded()).isTrue();
-        assertThat(answer.text()).isEqualTo("Reka 的技术团队不到 15 人。[1]");
+        assertThat(answer.reply().lead()).isEqualTo("Reka 的技术团队不到 15 人。[1]");
         assertThat(answer.citations()).singleElement()
                 .satisfies(c -> assertThat(within(answer.retrieved().get(0).chunk(), c)).isTrue());
     }
@@ -236,7 +236,7 @@ class OpenAiLlmPathTest {
 
         // THEN the LLM is asked again and answers
         assertThat(llm.requestCount()).isEqualTo(4);
-        assertThat(answer.text()).isEqualTo("不到 15 人 [1]");
+        assertThat(answer.reply().lead()).isEqualTo("不到 15 人 [1]");
     }
 
     @Test
@@ -263,7 +263,7 @@ class OpenAiLlmPathTest {
         assertThat(llm.requests().get(1).systemMessage()).contains("Answer in English");
         assertThat(llm.requests().get(1).userMessage()).endsWith("<question>\n" + question + "\n</question>");
         assertThat(answer.language()).isEqualTo(Language.EN);
-        assertThat(answer.text()).isEqualTo("Fewer than 15 people. [1]");
+        assertThat(answer.reply().lead()).isEqualTo("Fewer than 15 people. [1]");
     }
 
     @Test
@@ -313,6 +313,6 @@ class OpenAiLlmPathTest {
 
         // THEN the LLM still gets its full budget and answers
         assertThat(llm.requestCount()).isEqualTo(1);
-        assertThat(answer.text()).isEqualTo("不到 15 人。[1]");
+        assertThat(answer.reply().lead()).isEqualTo("不到 15 人。[1]");
     }
 }

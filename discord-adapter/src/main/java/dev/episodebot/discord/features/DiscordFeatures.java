@@ -2,6 +2,7 @@ package dev.episodebot.discord.features;
 
 import dev.episodebot.core.EpisodeBot;
 import dev.episodebot.core.FeedbackRecorder;
+import dev.episodebot.core.render.ReplyLimits;
 import dev.episodebot.discord.render.ReplyRenderer;
 import java.util.List;
 import net.dv8tion.jda.api.hooks.EventListener;
@@ -15,11 +16,12 @@ public final class DiscordFeatures {
     private DiscordFeatures() {}
 
     /** The feature listeners, all answering through one {@link Answerer} on {@code executor}. */
-    public static List<EventListener> create(EpisodeBot bot, FeedbackRecorder feedback, AnswerExecutor executor) {
-        Answerer answerer = new Answerer(bot, executor, new ReplyRenderer());
+    public static List<EventListener> create(EpisodeBot bot, FeedbackRecorder feedback, AnswerExecutor executor,
+            ReplyLimits limits) {
+        Answerer answerer = new Answerer(bot, executor, new ReplyRenderer(), limits);
         return List.of(
                 new SlashCommandListener(answerer), // /ask /sources /new /status /help /reload
                 new MessageListener(answerer), // mentions start threads; thread follow-ups; DMs
-                new FeedbackButtonListener(feedback)); // 👍/👎 under answers
+                new ButtonListener(feedback, answerer)); // 👍/👎 under answers, "more" under long replies
     }
 }

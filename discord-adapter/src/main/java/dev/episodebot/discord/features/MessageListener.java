@@ -2,6 +2,7 @@ package dev.episodebot.discord.features;
 
 import dev.episodebot.core.BotCommand;
 import dev.episodebot.core.BotRequest;
+import dev.episodebot.core.CommandText;
 import dev.episodebot.core.Platform;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,10 +65,10 @@ public final class MessageListener extends ListenerAdapter {
     }
 
     private void onDirectMessage(Message message, User author) {
-        TextCommand parsed = TextCommand.parse(message.getContentRaw());
+        CommandText.Resolved parsed = CommandText.resolve(message.getContentRaw());
         BotRequest request = new BotRequest(
                 Conversations.of(ChannelType.PRIVATE, message.getChannel().getId(), author.getId()),
-                author.getId(), Platform.DISCORD, parsed.text());
+                author.getId(), Platform.DISCORD, parsed.text(), null, true);
         answerer.answer(parsed.command(), request, ChannelReplyTarget.into(message.getChannel()));
     }
 
@@ -86,25 +87,28 @@ public final class MessageListener extends ListenerAdapter {
             }
             return;
         }
-        TextCommand parsed = TextCommand.parse(text);
-        BotRequest request = new BotRequest(thread.getId(), author.getId(), Platform.DISCORD, parsed.text());
+        CommandText.Resolved parsed = CommandText.resolve(text);
+        BotRequest request = new BotRequest(thread.getId(), author.getId(), Platform.DISCORD, parsed.text(),
+                guildLocale(message), false);
         answerer.answer(parsed.command(), request, ChannelReplyTarget.into(thread));
     }
 
     private void onChannelMention(Message message, User author, SelfUser self) {
-        TextCommand parsed = TextCommand.parse(withoutMention(message.getContentRaw(), self));
+        CommandText.Resolved parsed = CommandText.resolve(withoutMention(message.getContentRaw(), self));
         String channelConversation = Conversations.of(
                 message.getChannelType(), message.getChannel().getId(), author.getId());
         if (parsed.command() != BotCommand.ASK || parsed.text().isBlank()) {
             answerer.answer(parsed.command(),
-                    new BotRequest(channelConversation, author.getId(), Platform.DISCORD, parsed.text()),
+                    new BotRequest(channelConversation, author.getId(), Platform.DISCORD, parsed.text(),
+                            guildLocale(message), false),
                     ChannelReplyTarget.replyingTo(message));
             return;
         }
         try {
             message.createThreadChannel(ThreadNames.forQuestion(parsed.text())).queue(
                     thread -> answerer.answer(BotCommand.ASK,
-                            new BotRequest(thread.getId(), author.getId(), Platform.DISCORD, parsed.text()),
+                            new BotRequest(thread.getId(), author.getId(), Platform.DISCORD, parsed.text(),
+                                    guildLocale(message), false),
                             ChannelReplyTarget.into(thread)),
                     failure -> {
                         LOG.warn("Could not start a thread in channel {} ({}); answering in the channel.",
@@ -118,10 +122,22 @@ public final class MessageListener extends ListenerAdapter {
         }
     }
 
-    private void answerInChannel(TextCommand parsed, String conversation, User author, Message message) {
+    private void answerInChannel(CommandText.Resolved parsed, String conversation, User author, Message message) {
         answerer.answer(parsed.command(),
-                new BotRequest(conversation, author.getId(), Platform.DISCORD, parsed.text()),
+                new BotRequest(conversation, author.getId(), Platform.DISCORD, parsed.text(), guildLocale(message), false),
                 ChannelReplyTarget.replyingTo(message));
+    }
+
+    /**
+     * The server's preferred locale: messages carry no user locale (only interactions do), and a
+     * bare command in a server is best answered in the server's language.
+     */
+    private static String guildLocale(Message message) {
+        try {
+            return message.isFromGuild() ? message.getGuild().getLocale().getLocale() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Whether the message mentions the bot itself (not {@code @everyone}, not one of its roles). */

@@ -3,9 +3,11 @@ package dev.episodebot.discord.features;
 import dev.episodebot.core.BotCommand;
 import dev.episodebot.core.BotRequest;
 import dev.episodebot.core.Platform;
-import dev.episodebot.discord.render.AdapterTexts;
+import dev.episodebot.core.text.Catalog;
+import dev.episodebot.core.text.UiText;
 import java.util.Objects;
 import java.util.Optional;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -35,7 +37,7 @@ public final class SlashCommandListener extends ListenerAdapter {
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         Optional<BotCommand> command = BotCommand.fromWord(event.getName());
         if (command.isEmpty()) {
-            event.reply(AdapterTexts.unknownCommand(AdapterTexts.languageOf(event.getUserLocale())))
+            event.reply(Catalog.text(ButtonListener.languageOf(event.getUserLocale()), UiText.UNKNOWN_COMMAND))
                     .setEphemeral(true)
                     .queue();
             return;
@@ -48,8 +50,9 @@ public final class SlashCommandListener extends ListenerAdapter {
                 ? Optional.ofNullable(event.getOption(SlashCommands.QUESTION_OPTION)).map(OptionMapping::getAsString).orElse("")
                 : "";
         String userId = event.getUser().getId();
-        BotRequest request = new BotRequest(
-                Conversations.of(event.getChannelType(), event.getChannelId(), userId), userId, Platform.DISCORD, text);
+        String locale = event.getUserLocale() == null ? null : event.getUserLocale().getLocale();
+        BotRequest request = new BotRequest(Conversations.of(event.getChannelType(), event.getChannelId(), userId), userId,
+                Platform.DISCORD, text, locale, event.getChannelType() == ChannelType.PRIVATE);
         answerer.answer(command.get(), request, new HookReplyTarget(event.getHook(), ephemeral));
     }
 }

@@ -1,6 +1,9 @@
 package dev.episodebot.discord.features;
 
 import dev.episodebot.core.BotCommand;
+import dev.episodebot.core.Language;
+import dev.episodebot.core.text.Catalog;
+import dev.episodebot.core.text.UiText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -39,11 +42,13 @@ public final class SlashCommands {
     public static List<SlashCommandData> definitions() {
         List<SlashCommandData> commands = new ArrayList<>();
         for (BotCommand command : BotCommand.values()) {
-            SlashCommandData data = Commands.slash(command.word(), command.description())
-                    .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, command.descriptionZh());
+            SlashCommandData data = Commands.slash(command.word(), command.description(Language.EN))
+                    .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, command.description(Language.ZH));
             if (command == BotCommand.ASK) {
-                data.addOptions(new OptionData(OptionType.STRING, QUESTION_OPTION, "Your question about the episode", true)
-                        .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, "你想问的关于本期节目的问题"));
+                data.addOptions(new OptionData(OptionType.STRING, QUESTION_OPTION,
+                        Catalog.text(Language.EN, UiText.COMMAND_ASK_OPTION), true)
+                        .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA,
+                                Catalog.text(Language.ZH, UiText.COMMAND_ASK_OPTION)));
             }
             commands.add(data);
         }

@@ -1,5 +1,9 @@
 package dev.episodebot.discord.features;
 
+import dev.episodebot.core.Language;
+import dev.episodebot.core.text.Catalog;
+import dev.episodebot.core.text.UiText;
+
 /** The name of the thread the bot starts for a question: the question, shortened to Discord's 100 characters. */
 final class ThreadNames {
 
@@ -11,7 +15,7 @@ final class ThreadNames {
     static String forQuestion(String question) {
         String name = question.replaceAll("\\s+", " ").strip();
         if (name.isEmpty()) {
-            return "Question";
+            return Catalog.text(Language.detect(question), UiText.THREAD_DEFAULT_NAME);
         }
         if (name.length() <= MAX_LENGTH) {
             return name;

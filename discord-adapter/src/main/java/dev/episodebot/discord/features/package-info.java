@@ -9,7 +9,8 @@
  *   <li>{@link dev.episodebot.discord.features.MessageListener}: a mention in a channel starts a
  *       thread and answers there, later messages in that thread are follow-ups, every DM is a
  *       question;
- *   <li>{@link dev.episodebot.discord.features.FeedbackButtonListener}: 👍/👎 under answers.
+ *   <li>{@link dev.episodebot.discord.features.ButtonListener}: 👍/👎 under answers, "more" under a
+ *       reply cut at {@code MAX_REPLY_MESSAGES}.
  * </ul>
  *
  * <p>Listeners run on JDA's event thread and do only cheap work there: they acknowledge, build a

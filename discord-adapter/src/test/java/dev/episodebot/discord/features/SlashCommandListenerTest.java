@@ -11,7 +11,6 @@ import static org.mockito.Mockito.verify;
 import dev.episodebot.core.BotCommand;
 import dev.episodebot.core.BotReply;
 import dev.episodebot.core.BotRequest;
-import dev.episodebot.core.Citation;
 import dev.episodebot.core.EpisodeBot;
 import dev.episodebot.core.Language;
 import dev.episodebot.core.Platform;
@@ -53,8 +52,7 @@ class SlashCommandListenerTest {
     }
 
     private static BotReply answer(String text) {
-        return new BotReply("r-1", text, List.of(new Citation("episode.txt", 3, 4, null, null, null, "a quote", null)),
-                true, Language.EN, ReplyKind.ANSWER);
+        return new BotReply("r-1", text, List.of(), true, Language.EN, ReplyKind.ANSWER);
     }
 
     @Test
@@ -80,7 +78,7 @@ class SlashCommandListenerTest {
 
         // AND the core got the question, the user's numeric id and a per-user channel conversation, on a worker
         assertThat(requests).containsExactly(new BotRequest(JdaMocks.CHANNEL_ID + ":" + USER, USER, Platform.DISCORD,
-                "How big is the team?"));
+                "How big is the team?", "en-US", false));
         assertThat(coreThreads).allSatisfy(name -> assertThat(name).startsWith("test-answer-"));
     }
 
@@ -110,11 +108,11 @@ class SlashCommandListenerTest {
         assertThat(parts).allSatisfy(part -> assertThat(part.length()).isLessThanOrEqualTo(2000).isPositive());
         assertThat(String.join("\n\n", parts)).isEqualTo(longAnswer);
 
-        // AND the citations and the feedback buttons come once, under the last part
+        // AND the feedback buttons come once, under the last part, and no embed repeats anything
         assertThat(first.getValue().getEmbeds()).isEmpty();
         assertThat(first.getValue().getComponents()).isEmpty();
         MessageCreateData last = followUps.getAllValues().get(1);
-        assertThat(last.getEmbeds()).hasSize(1);
+        assertThat(last.getEmbeds()).isEmpty();
         assertThat(last.getComponents()).hasSize(1);
     }
 

@@ -2,22 +2,11 @@ package dev.episodebot.discord.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.episodebot.core.BotCommand;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import org.junit.jupiter.api.Test;
 
-/** Text commands, conversation ids and thread names. */
+/** Conversation ids and thread names (commands are parsed by the core's {@code CommandText}). */
 class TextParsingTest {
-
-    @Test
-    void readsALeadingCommandWordElseAQuestion() {
-        // GIVEN / WHEN texts typed in a mention or a DM
-        // THEN a leading /word naming a command runs it; anything else is a question
-        assertThat(TextCommand.parse("/sources")).isEqualTo(new TextCommand(BotCommand.SOURCES, ""));
-        assertThat(TextCommand.parse(" /ASK  how many people? ")).isEqualTo(new TextCommand(BotCommand.ASK, "how many people?"));
-        assertThat(TextCommand.parse("/unknown thing")).isEqualTo(new TextCommand(BotCommand.ASK, "/unknown thing"));
-        assertThat(TextCommand.parse("Reka 的技术团队有多少人？")).isEqualTo(new TextCommand(BotCommand.ASK, "Reka 的技术团队有多少人？"));
-    }
 
     @Test
     void threadsAndDmsAreConversationsAndChannelsArePerUser() {

@@ -26,11 +26,11 @@ class DiscordMarkdownTest {
     }
 
     @Test
-    void leavesWebAddressesAndCjkAlone() {
+    void keepsWebAddressesClickableWithoutPreviewsAndCjkAlone() {
         // GIVEN a URL with underscores and Chinese text
         // WHEN escaped
-        // THEN both are unchanged
+        // THEN the URL is unchanged inside <…> (no unfurl), the Chinese text unchanged
         assertThat(DiscordMarkdown.escape("看 https://example.com/a_b_c?t=1*2 吧"))
-                .isEqualTo("看 https://example.com/a_b_c?t=1*2 吧");
+                .isEqualTo("看 <https://example.com/a_b_c?t=1*2> 吧");
     }
 }

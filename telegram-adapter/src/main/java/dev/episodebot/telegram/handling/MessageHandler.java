@@ -4,14 +4,12 @@ import dev.episodebot.core.BotCommand;
 import dev.episodebot.core.BotReply;
 import dev.episodebot.core.BotRequest;
 import dev.episodebot.core.EpisodeBot;
-import dev.episodebot.core.Language;
 import dev.episodebot.core.Platform;
+import dev.episodebot.core.ReplyKind;
+import dev.episodebot.core.text.Catalog;
+import dev.episodebot.core.text.UiText;
 import dev.episodebot.telegram.http.TokenMasker;
-import dev.episodebot.telegram.render.MessagePart;
-import dev.episodebot.telegram.render.ReplyRenderer;
 import dev.episodebot.telegram.send.ChatTarget;
-import dev.episodebot.telegram.send.TelegramSender;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +18,10 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
  * One incoming message: if it asks the bot something, the core answers it (with "typing…" shown
- * meanwhile) and the rendered reply goes back as a reply to the message, with 👍/👎 buttons under
- * answers. If the core fails, the user gets a short apology instead of silence.
+ * meanwhile) and the rendered reply goes back as a reply to the message ({@link ReplyDelivery}:
+ * at most the message cap, 👍/👎 under answers, "more" when there is more). The request carries the
+ * user's {@code language_code} and whether the chat is private. If the core fails, the user gets
+ * a short apology instead of silence.
  */
 public final class MessageHandler {
 
@@ -29,17 +29,15 @@ public final class MessageHandler {
 
     private final MessageInterpreter interpreter;
     private final EpisodeBot bot;
-    private final ReplyRenderer renderer;
-    private final TelegramSender sender;
+    private final ReplyDelivery delivery;
     private final TypingIndicator typing;
     private final TokenMasker masker;
 
-    public MessageHandler(MessageInterpreter interpreter, EpisodeBot bot, ReplyRenderer renderer,
-            TelegramSender sender, TypingIndicator typing, TokenMasker masker) {
+    public MessageHandler(MessageInterpreter interpreter, EpisodeBot bot, ReplyDelivery delivery,
+            TypingIndicator typing, TokenMasker masker) {
         this.interpreter = interpreter;
         this.bot = bot;
-        this.renderer = renderer;
-        this.sender = sender;
+        this.delivery = delivery;
         this.typing = typing;
         this.masker = masker;
     }
@@ -58,14 +56,12 @@ public final class MessageHandler {
         BotCommand command = addressed.get().command();
         String userId = TelegramIds.userId(message);
         BotRequest request = new BotRequest(TelegramIds.conversationId(message, userId), userId, Platform.TELEGRAM,
-                addressed.get().text());
+                addressed.get().text(), TelegramIds.locale(message.getFrom()), message.isUserMessage());
         ChatTarget target = new ChatTarget(message.getChatId(),
                 message.isTopicMessage() ? message.getMessageThreadId() : null);
         log.debug("{} from user {} in chat {}", command, userId, message.getChatId());
 
-        BotReply reply = answer(command, request, target);
-        List<MessagePart> parts = renderer.render(reply);
-        sender.sendReply(target, message.getMessageId(), parts, FeedbackButtons.forReply(reply).orElse(null));
+        delivery.deliver(target, message.getMessageId(), answer(command, request, target));
     }
 
     private BotReply answer(BotCommand command, BotRequest request, ChatTarget target) {
@@ -78,7 +74,7 @@ public final class MessageHandler {
             return reply;
         } catch (RuntimeException e) {
             log.error("The core failed on a {} request", command, masker.redact(e));
-            return apology(Language.detect(request.text()));
+            return apology(request);
         } finally {
             if (typingNow != null) {
                 typingNow.close();
@@ -86,9 +82,7 @@ public final class MessageHandler {
         }
     }
 
-    static BotReply apology(Language language) {
-        return BotReply.refusal(language == Language.ZH
-                ? "抱歉，回答时出了点问题，请稍后再试。"
-                : "Sorry, something went wrong while answering. Please try again in a moment.", language);
+    static BotReply apology(BotRequest request) {
+        return BotReply.of(ReplyKind.ERROR, Catalog.text(request.replyLanguage(), UiText.ERROR), request.replyLanguage());
     }
 }

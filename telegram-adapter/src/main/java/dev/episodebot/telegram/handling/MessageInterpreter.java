@@ -1,11 +1,10 @@
 package dev.episodebot.telegram.handling;
 
 import dev.episodebot.core.BotCommand;
+import dev.episodebot.core.CommandText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.telegram.telegrambots.meta.api.objects.MessageEntity;
 import org.telegram.telegrambots.meta.api.objects.User;
@@ -27,8 +26,6 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * without a username only), so a self-hosted or fake Bot API server need not compute entities.
  */
 public final class MessageInterpreter {
-
-    private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?=\\s|$)");
 
     private final BotIdentity me;
     private final Pattern mention;
@@ -52,9 +49,9 @@ public final class MessageInterpreter {
             return Optional.empty();
         }
         String text = message.getText();
-        Matcher command = COMMAND.matcher(text);
-        if (command.find()) {
-            return interpretCommand(message, command, privateChat);
+        Optional<CommandText> command = text.startsWith("/") ? CommandText.parse(text) : Optional.empty();
+        if (command.isPresent()) {
+            return interpretCommand(message, command.get(), privateChat);
         }
         String withoutMention = stripMentions(message, text);
         boolean mentioned = !withoutMention.equals(text);
@@ -64,14 +61,13 @@ public final class MessageInterpreter {
         return Optional.empty();
     }
 
-    private Optional<AddressedMessage> interpretCommand(Message message, Matcher command, boolean privateChat) {
-        String target = command.group(2);
+    private Optional<AddressedMessage> interpretCommand(Message message, CommandText command, boolean privateChat) {
+        String target = command.target();
         if (target != null && !me.isNamed(target)) {
             return Optional.empty();
         }
-        String word = command.group(1).toLowerCase(Locale.ROOT);
-        String rest = tidy(stripMentions(message, message.getText().substring(command.end())));
-        Optional<BotCommand> known = "start".equals(word) ? Optional.of(BotCommand.HELP) : BotCommand.fromWord(word);
+        String rest = tidy(stripMentions(message, command.args()));
+        Optional<BotCommand> known = command.command();
         if (known.isEmpty()) {
             // an unknown command: explain ourselves in private, stay out of other bots' way in groups
             return privateChat || target != null

@@ -1,5 +1,6 @@
 package dev.episodebot.telegram.handling;
 
+import dev.episodebot.core.Language;
 import java.util.Set;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -34,6 +35,16 @@ public final class TelegramIds {
             return ANONYMOUS;
         }
         return String.valueOf(user.getId());
+    }
+
+    /** The user's Telegram language code ({@code language_code}, e.g. {@code zh-hans}), or null. */
+    public static String locale(User user) {
+        return user == null ? null : user.getLanguageCode();
+    }
+
+    /** The user's platform language: Chinese for a {@code zh} language code, English otherwise. */
+    public static Language language(User user) {
+        return Language.ofLocale(locale(user));
     }
 
     /**

@@ -4,15 +4,15 @@ import java.util.function.Consumer;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
-/** Routes an update: new messages to the {@link MessageHandler}, button presses to the {@link FeedbackHandler}. */
+/** Routes an update: new messages to the {@link MessageHandler}, button presses to the {@link ButtonHandler}. */
 public final class UpdateHandler implements Consumer<Update> {
 
     private final MessageHandler messages;
-    private final FeedbackHandler feedback;
+    private final ButtonHandler buttons;
 
-    public UpdateHandler(MessageHandler messages, FeedbackHandler feedback) {
+    public UpdateHandler(MessageHandler messages, ButtonHandler buttons) {
         this.messages = messages;
-        this.feedback = feedback;
+        this.buttons = buttons;
     }
 
     @Override
@@ -21,7 +21,7 @@ public final class UpdateHandler implements Consumer<Update> {
             if (update.hasMessage()) {
                 messages.handle(update.getMessage());
             } else if (update.hasCallbackQuery()) {
-                feedback.handle(update.getCallbackQuery());
+                buttons.handle(update.getCallbackQuery());
             }
         } catch (TelegramApiException e) {
             throw new ReplyNotDeliveredException(update.getUpdateId(), e);

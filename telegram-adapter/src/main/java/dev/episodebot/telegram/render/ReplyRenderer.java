@@ -1,100 +1,48 @@
 package dev.episodebot.telegram.render;
 
 import dev.episodebot.core.BotReply;
-import dev.episodebot.core.Citation;
-import dev.episodebot.core.Language;
-import java.util.ArrayList;
+import dev.episodebot.core.render.MessagePart;
+import dev.episodebot.core.render.Surface;
+import dev.episodebot.core.render.SurfaceRenderer;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * Renders a {@link BotReply} for Telegram: the reply text escaped as it is (its paragraphs and
- * lines kept), then, when the core cites sources, a compact numbered list: each citation's label,
- * linked when the core has a URL, and the start of the quoted passage. No text is changed, only
- * escaped.
+ * Renders a {@link BotReply} as Telegram HTML messages, the Telegram {@link Surface} of the core's
+ * shared renderer: each quote in a {@code <blockquote>} with its answering line in {@code <b>},
+ * followed by one compact citation line in {@code <i>} (episode, lines, the timecode linked to the
+ * moment when known) that never repeats the quote; notes in {@code <i>}, headings in {@code <b>};
+ * every piece of text escaped. Messages hold at most {@value #TELEGRAM_LIMIT} characters, never cut
+ * inside a tag or an entity; each also carries its plain form, sent instead when Telegram rejects
+ * the HTML.
  */
 public final class ReplyRenderer {
 
-    /** Longest quote excerpt shown under an answer. */
-    static final int QUOTE_EXCERPT = 80;
+    /** Telegram's limit for one text message. */
+    public static final int TELEGRAM_LIMIT = 4096;
 
-    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R[\\h\\x0B\\f]*\\R(?:[\\h\\x0B\\f]*\\R)*");
-    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+    /** Telegram's HTML parse mode. */
+    public static final Surface TELEGRAM_HTML = new Surface(TelegramHtml::escape, "<blockquote>", "</blockquote>", "",
+            "<b>", "</b>", "<b>", "</b>", "<i>", "</i>", "<b>", "</b>", "<i>", "</i>",
+            (url, text) -> "<a href=\"" + TelegramHtml.escapeAttribute(url) + "\">" + TelegramHtml.escape(text) + "</a>");
 
-    private final MessageSplitter splitter;
-
-    public ReplyRenderer(MessageSplitter splitter) {
-        this.splitter = splitter;
-    }
+    private final SurfaceRenderer renderer;
 
     public ReplyRenderer() {
-        this(new MessageSplitter());
+        this(TELEGRAM_LIMIT);
+    }
+
+    /** A renderer with another message limit (tests). */
+    public ReplyRenderer(int limit) {
+        this.renderer = new SurfaceRenderer(TELEGRAM_HTML, limit);
     }
 
     /** The messages to send, in order; never empty. */
     public List<MessagePart> render(BotReply reply) {
-        List<List<Line>> paragraphs = new ArrayList<>(textParagraphs(reply.text()));
-        if (!reply.citations().isEmpty()) {
-            paragraphs.add(citationList(reply.citations(), reply.language()));
-        }
-        List<MessagePart> parts = splitter.split(paragraphs);
-        return parts.isEmpty() ? List.of(new MessagePart("…", "…")) : parts;
+        return renderer.parts(reply);
     }
 
-    /** Plain text as paragraphs of escaped lines. */
-    static List<List<Line>> textParagraphs(String text) {
-        List<List<Line>> paragraphs = new ArrayList<>();
-        for (String paragraph : PARAGRAPH_BREAK.split(text.strip())) {
-            if (paragraph.isBlank()) {
-                continue;
-            }
-            List<Line> lines = new ArrayList<>();
-            for (String line : LINE_BREAK.split(paragraph)) {
-                lines.add(Line.text(line.stripTrailing()));
-            }
-            paragraphs.add(lines);
-        }
-        return paragraphs;
-    }
-
-    private static List<Line> citationList(List<Citation> citations, Language language) {
-        List<Line> lines = new ArrayList<>();
-        String header = language == Language.ZH ? "来源" : "Sources";
-        lines.add(Line.markup("<b>" + header + "</b>", header));
-        int number = 1;
-        for (Citation citation : citations) {
-            lines.add(citationLine(number++, citation));
-        }
-        return lines;
-    }
-
-    static Line citationLine(int number, Citation citation) {
-        String label = citation.label();
-        String excerpt = excerpt(citation.quote());
-        StringBuilder html = new StringBuilder().append(number).append(". ");
-        StringBuilder plain = new StringBuilder().append(number).append(". ");
-        if (TelegramHtml.isLinkable(citation.url())) {
-            html.append("<a href=\"").append(TelegramHtml.escapeAttribute(citation.url())).append("\">")
-                    .append(TelegramHtml.escape(label)).append("</a>");
-            plain.append(label).append(" (").append(citation.url()).append(')');
-        } else {
-            html.append(TelegramHtml.escape(label));
-            plain.append(label);
-        }
-        if (!excerpt.isEmpty()) {
-            html.append(" <i>“").append(TelegramHtml.escape(excerpt)).append("”</i>");
-            plain.append(" “").append(excerpt).append('”');
-        }
-        return Line.markup(html.toString(), plain.toString());
-    }
-
-    /** The quote on one line, cut at {@value #QUOTE_EXCERPT} characters (whole code points). */
-    static String excerpt(String quote) {
-        String oneLine = quote.strip().replaceAll("\\s+", " ");
-        if (oneLine.codePointCount(0, oneLine.length()) <= QUOTE_EXCERPT) {
-            return oneLine;
-        }
-        int end = oneLine.offsetByCodePoints(0, QUOTE_EXCERPT - 1);
-        return oneLine.substring(0, end).stripTrailing() + "…";
+    /** One message showing the start of a reply (for a message edited while an answer is streamed). */
+    public MessagePart preview(BotReply reply) {
+        return renderer.preview(reply);
     }
 }

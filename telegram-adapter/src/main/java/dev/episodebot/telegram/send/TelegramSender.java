@@ -1,7 +1,7 @@
 package dev.episodebot.telegram.send;
 
 import dev.episodebot.telegram.http.TokenMasker;
-import dev.episodebot.telegram.render.MessagePart;
+import dev.episodebot.core.render.MessagePart;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,7 +69,7 @@ public final class TelegramSender {
     public Message sendPart(ChatTarget target, Integer replyToMessageId, MessagePart part,
             InlineKeyboardMarkup markup) throws TelegramApiException {
         try {
-            return execute(message(target, replyToMessageId, part.html(), ParseMode.HTML, markup));
+            return execute(message(target, replyToMessageId, part.markup(), ParseMode.HTML, markup));
         } catch (TelegramApiRequestException e) {
             if (!isEntityError(e)) {
                 throw e;

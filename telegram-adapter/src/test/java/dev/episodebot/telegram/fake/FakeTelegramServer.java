@@ -95,6 +95,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final List<SentMessage> sent = new ArrayList<>();
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final Map<Long, String> chatTypes = new HashMap<>();
+    private final Map<Long, String> userLanguages = new HashMap<>();
     private final Map<Long, Integer> lastMessageIds = new HashMap<>();
     private final Map<Long, Map<Integer, Long>> messageAuthors = new HashMap<>();
     private int nextUpdateId = 1;
@@ -178,6 +179,14 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- scripting updates
 
+    /** The {@code language_code} of {@code userId}'s later messages and button presses ({@code en} unless set). */
+    public FakeTelegramServer userLanguage(long userId, String languageCode) {
+        synchronized (lock) {
+            userLanguages.put(userId, languageCode);
+        }
+        return this;
+    }
+
     /** A private-chat text message from {@code userId} (the chat id is the user id). */
     public Incoming privateMessage(long userId, String text) {
         return message(userId, "private", userId, text, null);
@@ -209,7 +218,7 @@ public final class FakeTelegramServer implements AutoCloseable {
         synchronized (lock) {
             ObjectNode query = json.createObjectNode();
             query.put("id", "cq-" + nextUpdateId);
-            query.set("from", user(userId, false, "User" + userId, null, "en"));
+            query.set("from", user(userId, false, "User" + userId, null, userLanguages.getOrDefault(userId, "en")));
             ObjectNode message = query.putObject("message");
             message.put("message_id", messageId).put("date", now());
             message.set("chat", chat(chatId, chatTypes.getOrDefault(chatId, chatId > 0 ? "private" : "supergroup")));
@@ -559,7 +568,8 @@ public final class FakeTelegramServer implements AutoCloseable {
     private Incoming message(long chatId, String chatType, long userId, String text, Integer replyTo) {
         synchronized (lock) {
             ObjectNode message = baseMessage(chatId, chatType, text);
-            message.set("from", user(userId, false, "User" + userId, "user" + userId, "en"));
+            message.set("from", user(userId, false, "User" + userId, "user" + userId,
+                    userLanguages.getOrDefault(userId, "en")));
             if (replyTo != null) {
                 long author = messageAuthors.getOrDefault(chatId, Map.of()).getOrDefault(replyTo, BOT_ID);
                 ObjectNode replied = message.putObject("reply_to_message");

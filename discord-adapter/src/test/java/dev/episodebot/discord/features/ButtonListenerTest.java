@@ -17,19 +17,19 @@ import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
 import org.junit.jupiter.api.Test;
 
-/** {@link FeedbackButtonListener} with mocked button events. */
-class FeedbackButtonListenerTest {
+/** {@link ButtonListener} with mocked button events. */
+class ButtonListenerTest {
 
     private static final String USER = "222222222222222222";
 
     private final List<String> votes = new CopyOnWriteArrayList<>();
 
-    private FeedbackButtonListener listener(boolean known) {
+    private ButtonListener listener(boolean known) {
         FeedbackRecorder recorder = (replyId, platform, userId, vote) -> {
             votes.add(replyId + " " + platform + " " + userId + " " + vote);
             return known;
         };
-        return new FeedbackButtonListener(recorder);
+        return new ButtonListener(recorder, null);
     }
 
     private static ButtonInteractionEvent click(String buttonId, DiscordLocale locale, ReplyCallbackAction reply) {
@@ -54,7 +54,7 @@ class FeedbackButtonListenerTest {
 
         // THEN the vote goes to the core's feedback API and the click is acknowledged with an ephemeral thanks
         assertThat(votes).containsExactly("answer-7 " + Platform.DISCORD + " " + USER + " " + Vote.DOWN);
-        verify(event).reply("谢谢你的反馈！");
+        verify(event).reply("感谢反馈！");
         verify(reply).setEphemeral(true);
     }
 
@@ -68,7 +68,7 @@ class FeedbackButtonListenerTest {
         listener(false).onButtonInteraction(event);
 
         // THEN the user is told, privately
-        verify(event).reply("That answer is too old to rate.");
+        verify(event).reply("Sorry, this answer can no longer be rated.");
         verify(reply).setEphemeral(true);
     }
 
