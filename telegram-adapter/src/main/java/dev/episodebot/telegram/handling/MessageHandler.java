@@ -7,6 +7,7 @@ import dev.episodebot.core.EpisodeBot;
 import dev.episodebot.core.Language;
 import dev.episodebot.core.Platform;
 import dev.episodebot.telegram.http.TokenMasker;
+import dev.episodebot.telegram.polling.UpdateIntake;
 import dev.episodebot.telegram.render.MessagePart;
 import dev.episodebot.telegram.render.ReplyRenderer;
 import dev.episodebot.telegram.send.ChatTarget;
@@ -21,7 +22,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 /**
  * One incoming message: if it asks the bot something, the core answers it (with "typing…" shown
  * meanwhile) and the rendered reply goes back as a reply to the message, with 👍/👎 buttons under
- * answers. If the core fails, the user gets a short apology instead of silence.
+ * answers. If the core fails, the user gets a short apology instead of silence. If the shutdown
+ * interrupted the answer, nothing is sent and the update is left for after the restart.
  */
 public final class MessageHandler {
 
@@ -64,6 +66,11 @@ public final class MessageHandler {
         log.debug("{} from user {} in chat {}", command, userId, message.getChatId());
 
         BotReply reply = answer(command, request, target);
+        if (Thread.currentThread().isInterrupted()) {
+            // the shutdown's grace ran out while this was answered (or queued): nothing half-done goes
+            // out, and the update is not marked handled, so it is answered after the restart
+            throw new UpdateIntake.ShutdownCutException();
+        }
         List<MessagePart> parts = renderer.render(reply);
         sender.sendReply(target, message.getMessageId(), parts, FeedbackButtons.forReply(reply).orElse(null));
     }
