@@ -138,9 +138,12 @@ public final class QuestionAnswerer {
             if (!reply.covered()) {
                 return new Answer(Messages.notCovered(language, titles), List.of(), false, language, passages, standalone);
             }
+            if (reply.cited().isEmpty()) {
+                // no valid [n] into the passages it was given: not shown as sourced, the quotes go out instead
+                return fallback.withText(Messages.llmUnsourcedNote(language) + "\n" + fallback.text());
+            }
             List<Citation> citations = new ArrayList<>();
-            List<Integer> cited = reply.cited().isEmpty() ? List.of(0) : reply.cited();
-            for (int i : cited) {
+            for (int i : reply.cited()) {
                 citations.add(citationFor(passages.get(i), evidence));
             }
             return new Answer(reply.text(), citations, true, language, passages, standalone);

@@ -14,21 +14,28 @@ import dev.episodebot.core.retrieval.KnowledgeBase;
 import dev.episodebot.core.retrieval.KnowledgeIndex;
 import dev.episodebot.core.retrieval.RefreshReport;
 import dev.episodebot.core.retrieval.SourceSummary;
+import dev.episodebot.core.support.DisplayText;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dispatches the core commands. Every question is cleaned (control characters, bidi overrides,
- * combining floods), checked for length, counted against the user's rate limit and the global
- * in-flight cap, answered, and remembered in its conversation. Nothing escapes as an exception:
- * an unexpected error becomes a polite reply and a log line.
+ * Dispatches the core commands. Every command counts against the user's rate limit (the console
+ * is not limited). Every question is cleaned (control characters, bidi overrides, combining
+ * floods), checked for length, counted against the global in-flight cap, answered, and
+ * remembered in its conversation. Every reply goes through {@link ShownText} (no control or bidi
+ * characters, no secret, no absolute path of the bot's folders) before it is returned. Nothing
+ * escapes as an exception: an unexpected error becomes a polite reply and a log line.
  */
 public final class DefaultEpisodeBot implements EpisodeBot {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultEpisodeBot.class);
+    /** How many episode titles /help names. */
+    static final int HELP_TITLES = 10;
 
     /**
      * The limits of the guard.
@@ -49,12 +56,15 @@ public final class DefaultEpisodeBot implements EpisodeBot {
     private final RateLimiter rateLimiter;
     private final InFlightLimiter inFlight;
     private final Runnable reload;
+    private final UnaryOperator<String> shown;
 
     /**
      * @param reload forces a knowledge refresh (the {@code reload} command)
+     * @param shown what every text of every reply goes through ({@link ShownText})
      */
     public DefaultEpisodeBot(KnowledgeBase knowledge, QuestionAnswerer answerer, ConversationMemories memories,
-            FileFeedbackRecorder feedback, AdminList admins, Limits limits, Clock clock, Runnable reload) {
+            FileFeedbackRecorder feedback, AdminList admins, Limits limits, Clock clock, Runnable reload,
+            UnaryOperator<String> shown) {
         this.knowledge = knowledge;
         this.answerer = answerer;
         this.memories = memories;
@@ -64,12 +74,23 @@ public final class DefaultEpisodeBot implements EpisodeBot {
         this.rateLimiter = new RateLimiter(limits.rateLimitPerMinute(), clock);
         this.inFlight = new InFlightLimiter(limits.maxInFlight(), limits.maxQueued(), 60_000);
         this.reload = reload;
+        this.shown = shown;
     }
 
     @Override
     public BotReply handle(BotCommand command, BotRequest request) {
+        return ShownText.map(dispatch(command, request), shown);
+    }
+
+    private BotReply dispatch(BotCommand command, BotRequest request) {
         Language language = Language.detect(request.text());
         try {
+            if (request.platform() != Platform.CONSOLE && !rateLimiter.tryAcquire(request.qualifiedUserId())) {
+                Language asked = command == BotCommand.ASK ? Language.detect(InputCleaner.clean(request.text()))
+                        : helpLanguage(request);
+                return BotReply.refusal(BotTexts.rateLimited(asked,
+                        rateLimiter.retryAfterSeconds(request.qualifiedUserId())), asked);
+            }
             return switch (command) {
                 case ASK -> answerQuestion(request);
                 case HELP -> BotReply.info(BotTexts.help(helpLanguage(request), titles()), helpLanguage(request));
@@ -78,7 +99,7 @@ public final class DefaultEpisodeBot implements EpisodeBot {
                     memories.forget(request.conversationId());
                     yield BotReply.info(BotTexts.newConversation(language), language);
                 }
-                case STATUS -> BotReply.info(status(), Language.EN);
+                case STATUS -> BotReply.info(ShownText.withoutPaths(status()), Language.EN);
                 case RELOAD -> reload(request, language);
             };
         } catch (RuntimeException e) {
@@ -95,10 +116,6 @@ public final class DefaultEpisodeBot implements EpisodeBot {
         }
         if (question.codePointCount(0, question.length()) > limits.maxQuestionChars()) {
             return BotReply.refusal(BotTexts.tooLong(language, limits.maxQuestionChars()), language);
-        }
-        if (request.platform() != Platform.CONSOLE && !rateLimiter.tryAcquire(request.qualifiedUserId())) {
-            return BotReply.refusal(BotTexts.rateLimited(language, rateLimiter.retryAfterSeconds(request.qualifiedUserId())),
-                    language);
         }
         if (!inFlight.enter()) {
             return BotReply.refusal(BotTexts.busy(language), language);
@@ -122,7 +139,7 @@ public final class DefaultEpisodeBot implements EpisodeBot {
         }
         reload.run();
         RefreshReport report = knowledge.lastReport();
-        return BotReply.info(report == null ? "Reloaded." : BotTexts.reloaded(report), Language.EN);
+        return BotReply.info(report == null ? "Reloaded." : ShownText.withoutPaths(BotTexts.reloaded(report)), Language.EN);
     }
 
     private String status() {
@@ -131,8 +148,17 @@ public final class DefaultEpisodeBot implements EpisodeBot {
         return BotTexts.status(index, knowledge.lastReport(), llm, memories.size(), knowledge.knowledgeDir());
     }
 
+    /** The titles /help names: the first {@value #HELP_TITLES}, shortened, and how many more there are. */
     private List<String> titles() {
-        return knowledge.index().sources().stream().map(SourceSummary::title).distinct().toList();
+        List<String> all = knowledge.index().sources().stream().map(SourceSummary::title).distinct().toList();
+        List<String> shownTitles = new ArrayList<>();
+        for (String title : all.subList(0, Math.min(HELP_TITLES, all.size()))) {
+            shownTitles.add(DisplayText.name(title));
+        }
+        if (all.size() > HELP_TITLES) {
+            shownTitles.add("… (+" + (all.size() - HELP_TITLES) + ")");
+        }
+        return shownTitles;
     }
 
     /** Help follows the request's language when it has words; a bare command gets the knowledge's language too. */

@@ -9,12 +9,15 @@ import dev.episodebot.core.Citation;
 import dev.episodebot.core.FeedbackRecorder;
 import dev.episodebot.core.Platform;
 import dev.episodebot.core.Vote;
+import dev.episodebot.core.support.DisplayText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,14 +25,42 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores votes as JSON lines in {@code DATA_DIR/feedback.jsonl}: one record per vote with the
  * question, the answer, its citations, who voted, how and when. Recent answers are remembered (a
- * bounded LRU) so a vote only needs the reply id.
+ * bounded LRU) so a vote only needs the reply id; each keeps at most {@value #MAX_ANSWER_CHARS}
+ * characters of the answer, {@value #MAX_QUESTION_CHARS} of the question and the first
+ * {@value #MAX_CITATIONS} citations (without their quotes), so memory stays flat whatever the size of
+ * the answers.
  */
 public final class FileFeedbackRecorder implements FeedbackRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(FileFeedbackRecorder.class);
     private static final int REMEMBERED = 10_000;
+    static final int MAX_ANSWER_CHARS = 2_000;
+    static final int MAX_QUESTION_CHARS = 500;
+    static final int MAX_CITATIONS = 5;
 
-    private record Answered(String question, BotReply reply, String conversationId) {}
+    /** What a vote record needs of one answer, bounded. */
+    private record Answered(String question, String answer, boolean grounded, List<Citation> citations,
+            String conversationId) {
+
+        static Answered of(BotReply reply, String question, String conversationId) {
+            List<Citation> citations = new ArrayList<>();
+            for (Citation c : reply.citations().subList(0, Math.min(MAX_CITATIONS, reply.citations().size()))) {
+                citations.add(new Citation(DisplayText.shorten(c.source(), 300), c.lineStart(), c.lineEnd(),
+                        c.start(), c.end(), DisplayText.shorten(c.url(), 300), "", null));
+            }
+            return new Answered(DisplayText.shorten(question, MAX_QUESTION_CHARS),
+                    DisplayText.shorten(reply.text(), MAX_ANSWER_CHARS), reply.grounded(), List.copyOf(citations),
+                    DisplayText.shorten(conversationId, 200));
+        }
+
+        long chars() {
+            long chars = question.length() + answer.length() + conversationId.length();
+            for (Citation c : citations) {
+                chars += c.source().length() + (c.url() == null ? 0 : c.url().length());
+            }
+            return chars;
+        }
+    }
 
     private final Path file;
     private final Clock clock;
@@ -45,7 +76,7 @@ public final class FileFeedbackRecorder implements FeedbackRecorder {
     /** Remembers an answer so that votes on it can be recorded with their context. */
     public synchronized void remember(BotReply reply, String question, String conversationId) {
         if (reply.id() != null) {
-            recent.put(reply.id(), new Answered(question, reply, conversationId));
+            recent.put(reply.id(), Answered.of(reply, question, conversationId));
         }
     }
 
@@ -72,10 +103,10 @@ public final class FileFeedbackRecorder implements FeedbackRecorder {
         record.put("conversationId", answered.conversationId());
         record.put("vote", vote == Vote.UP ? "up" : "down");
         record.put("question", answered.question());
-        record.put("answer", answered.reply().text());
-        record.put("grounded", answered.reply().grounded());
+        record.put("answer", answered.answer());
+        record.put("grounded", answered.grounded());
         ArrayNode citations = record.putArray("citations");
-        for (Citation c : answered.reply().citations()) {
+        for (Citation c : answered.citations()) {
             citations.addObject().put("source", c.source()).put("lineStart", c.lineStart()).put("lineEnd", c.lineEnd())
                     .put("start", c.start()).put("url", c.url());
         }
@@ -90,6 +121,11 @@ public final class FileFeedbackRecorder implements FeedbackRecorder {
             log.warn("Could not store feedback in {}: {}", file, e.toString());
             return false;
         }
+    }
+
+    /** The characters held for the remembered answers (what the bound is about). */
+    synchronized long retainedChars() {
+        return recent.values().stream().mapToLong(Answered::chars).sum();
     }
 
     public Path file() {
