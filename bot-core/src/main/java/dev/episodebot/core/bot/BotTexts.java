@@ -6,6 +6,7 @@ import dev.episodebot.core.knowledge.SkippedFile;
 import dev.episodebot.core.retrieval.KnowledgeIndex;
 import dev.episodebot.core.retrieval.RefreshReport;
 import dev.episodebot.core.retrieval.SourceSummary;
+import dev.episodebot.core.support.DisplayText;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -48,7 +49,7 @@ final class BotTexts {
         }
         StringBuilder sb = new StringBuilder(language == Language.ZH ? "已收录的文件：\n" : "Knowledge files:\n");
         for (SourceSummary s : index.sources()) {
-            sb.append("• ").append(s.title()).append(" — ").append(s.source()).append(" (")
+            sb.append("• ").append(DisplayText.name(s.title())).append(" — ").append(DisplayText.name(s.source())).append(" (")
                     .append(s.chunks()).append(language == Language.ZH ? " 个片段)" : " chunks)").append('\n');
         }
         return sb.toString().strip();
@@ -75,7 +76,8 @@ final class BotTexts {
         if (!skipped.isEmpty()) {
             sb.append("Skipped files: ").append(skipped.size()).append('\n');
             for (SkippedFile s : skipped.subList(0, Math.min(20, skipped.size()))) {
-                sb.append("• ").append(s.source()).append(": ").append(s.reason()).append('\n');
+                sb.append("• ").append(DisplayText.name(s.source())).append(": ").append(DisplayText.shorten(s.reason(), 300))
+                        .append('\n');
             }
             if (skipped.size() > 20) {
                 sb.append("• … and ").append(skipped.size() - 20).append(" more\n");

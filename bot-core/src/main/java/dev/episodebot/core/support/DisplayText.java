@@ -32,13 +32,23 @@ public final class DisplayText {
         return sb.toString();
     }
 
-    /** A title or file name for display: cleaned, on one line, at most {@link #MAX_NAME} code points. */
+    /**
+     * A title or file name for display: cleaned, on one line, at most {@link #MAX_NAME} code points;
+     * a longer one keeps its beginning and its end (where file names differ) around a {@code …}.
+     */
     public static String name(String name) {
         if (name == null) {
             return null;
         }
         String oneLine = clean(name).replace('\n', ' ').replace('\t', ' ');
-        return shorten(oneLine, MAX_NAME);
+        int length = oneLine.codePointCount(0, oneLine.length());
+        if (length <= MAX_NAME) {
+            return oneLine;
+        }
+        int keepEnd = MAX_NAME / 3;
+        int headEnd = oneLine.offsetByCodePoints(0, MAX_NAME - keepEnd - 1);
+        int tailStart = oneLine.offsetByCodePoints(0, length - keepEnd);
+        return oneLine.substring(0, headEnd) + "…" + oneLine.substring(tailStart);
     }
 
     /** {@code text} cut to at most {@code max} code points, ending with {@code …} when cut. */

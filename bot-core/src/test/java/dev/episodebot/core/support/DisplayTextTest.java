@@ -37,8 +37,9 @@ class DisplayTextTest {
         // WHEN it is prepared for display
         String name = DisplayText.name(title);
 
-        // THEN it is one line of at most MAX_NAME code points, ending with an ellipsis
+        // THEN it is one line of MAX_NAME code points, its beginning and its end around an ellipsis
         assertThat(name.codePointCount(0, name.length())).isEqualTo(DisplayText.MAX_NAME);
-        assertThat(name).doesNotContain("\n").endsWith("…").startsWith("很长的标题 长");
+        assertThat(name).doesNotContain("\n").contains("…").startsWith("很长的标题 长").endsWith("长长长");
+        assertThat(DisplayText.name("season-1/" + "x".repeat(300) + "-episode-17.txt")).endsWith("-episode-17.txt");
     }
 }
