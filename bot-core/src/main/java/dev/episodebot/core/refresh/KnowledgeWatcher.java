@@ -161,7 +161,11 @@ public final class KnowledgeWatcher implements AutoCloseable {
         }
         long sinceBurst = now - burstStartNanos;
         long delay = Math.min(quiet.toNanos(), Math.max(0, maxDelay.toNanos() - sinceBurst));
-        pending = scheduler.schedule(this::runRefresh, delay, TimeUnit.NANOSECONDS);
+        try {
+            pending = scheduler.schedule(this::runRefresh, delay, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing: no more refreshes
+        }
     }
 
     private void runRefresh() {
@@ -214,7 +218,21 @@ public final class KnowledgeWatcher implements AutoCloseable {
         } catch (IOException e) {
             // closing anyway
         }
-        scheduler.shutdownNow();
+        synchronized (this) {
+            if (pending != null) {
+                pending.cancel(false);
+            }
+        }
+        // a refresh that runs is let finish: interrupting it would close the index's files under it
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(60, TimeUnit.SECONDS)) {
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         thread.interrupt();
     }
 }
