@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -133,7 +132,7 @@ public final class BotCore implements AutoCloseable {
      * What every text shown to a user or the console goes through (the bot's replies already
      * did): no control or bidi characters, no secret, no absolute path of the bot's folders.
      */
-    public UnaryOperator<String> shownText() {
+    public ShownText shownText() {
         return shown;
     }
 

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +55,7 @@ public final class DefaultEpisodeBot implements EpisodeBot {
     private final RateLimiter rateLimiter;
     private final InFlightLimiter inFlight;
     private final Runnable reload;
-    private final UnaryOperator<String> shown;
+    private final ShownText shown;
 
     /**
      * @param reload forces a knowledge refresh (the {@code reload} command)
@@ -64,7 +63,7 @@ public final class DefaultEpisodeBot implements EpisodeBot {
      */
     public DefaultEpisodeBot(KnowledgeBase knowledge, QuestionAnswerer answerer, ConversationMemories memories,
             FileFeedbackRecorder feedback, AdminList admins, Limits limits, Clock clock, Runnable reload,
-            UnaryOperator<String> shown) {
+            ShownText shown) {
         this.knowledge = knowledge;
         this.answerer = answerer;
         this.memories = memories;
@@ -99,7 +98,7 @@ public final class DefaultEpisodeBot implements EpisodeBot {
                     memories.forget(request.conversationId());
                     yield BotReply.info(BotTexts.newConversation(language), language);
                 }
-                case STATUS -> BotReply.info(ShownText.withoutPaths(status()), Language.EN);
+                case STATUS -> BotReply.info(shown.withoutPaths(status()), Language.EN);
                 case RELOAD -> reload(request, language);
             };
         } catch (RuntimeException e) {
@@ -139,7 +138,7 @@ public final class DefaultEpisodeBot implements EpisodeBot {
         }
         reload.run();
         RefreshReport report = knowledge.lastReport();
-        return BotReply.info(report == null ? "Reloaded." : ShownText.withoutPaths(BotTexts.reloaded(report)), Language.EN);
+        return BotReply.info(report == null ? "Reloaded." : shown.withoutPaths(BotTexts.reloaded(report)), Language.EN);
     }
 
     private String status() {

@@ -70,11 +70,11 @@ public final class ShownText implements UnaryOperator<String> {
     }
 
     /**
-     * {@code text} with every other absolute path cut to its last name ({@code …/locked.txt}), for
-     * the texts made of system messages ({@code /status}, {@code /reload}).
+     * For the texts made of system messages ({@code /status}, {@code /reload}): {@link #apply}, and
+     * every other absolute path cut to its last name ({@code …/locked.txt}).
      */
-    public static String withoutPaths(String text) {
-        return ABSOLUTE_PATH.matcher(text).replaceAll("…/$1");
+    public String withoutPaths(String text) {
+        return ABSOLUTE_PATH.matcher(apply(text)).replaceAll("…/$1");
     }
 
     /**
