@@ -14,8 +14,8 @@ import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessa
  * throws (an exception escaping here would stop the library's polling for good): each new update
  * goes to the {@link ChatSerialExecutor} under its chat, and the handler's failures are logged
  * there with the token masked. An update is marked handled in the {@link UpdateLedger} once its
- * handler returned, unless the shutdown cut it (interrupted, or {@link ShutdownCutException}): then
- * it stays unconfirmed and Telegram delivers it again after the restart.
+ * handler returned or failed, unless the shutdown cut it ({@link ShutdownCutException}, or a failure
+ * while interrupted): then it stays unconfirmed and Telegram delivers it again after the restart.
  */
 public final class UpdateIntake implements LongPollingUpdateConsumer {
 
@@ -73,11 +73,12 @@ public final class UpdateIntake implements LongPollingUpdateConsumer {
                     + "the restart.", id);
             return; // not completed: the watermark stays below it
         } catch (Throwable t) {
+            if (Thread.currentThread().isInterrupted()) {
+                log.info("Telegram update {} was cut by the shutdown ({}); Telegram delivers it again after the "
+                        + "restart.", id, t.getClass().getSimpleName());
+                return;
+            }
             log.error("Handling Telegram update {} failed", id, masker.redact(t));
-        }
-        if (Thread.currentThread().isInterrupted()) {
-            log.info("Telegram update {} was cut by the shutdown; Telegram delivers it again after the restart.", id);
-            return;
         }
         ledger.complete(id);
     }

@@ -58,6 +58,9 @@ class UpdateIntakeTest {
                     Thread.currentThread().interrupt(); // as the core does: the answer is cut
                 }
             }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new UpdateIntake.ShutdownCutException(); // as the message handler does: nothing is sent
+            }
         }, new TokenMasker("1:secret-token"));
         intake.consume(new ArrayList<>(List.of(update(1, 20), update(2, 10), update(3, 10))));
         assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -72,6 +75,7 @@ class UpdateIntakeTest {
         UpdateLedger restarted = new UpdateLedger(new OffsetStore(dir.resolve("o"), Clock.systemUTC()));
         assertThat(restarted.admit(1)).isFalse();
         assertThat(restarted.admit(2)).isTrue();
+        assertThat(restarted.admit(3)).isTrue();
     }
 
     @Test
