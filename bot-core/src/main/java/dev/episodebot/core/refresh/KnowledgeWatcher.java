@@ -129,7 +129,8 @@ public final class KnowledgeWatcher implements AutoCloseable {
         } else if (watched == null) {
             log.info("Knowledge folder {} appeared; watching it", root);
         } else {
-            log.info("Knowledge folder {} was replaced (now {}); watching the new one", root, now.realPath());
+            log.info("Knowledge folder {} was replaced{}; watching the new one", root,
+                    now.realPath().equals(watched.realPath()) ? "" : " (it is now " + now.realPath() + ")");
         }
         watched = now;
         if (now != null) {
