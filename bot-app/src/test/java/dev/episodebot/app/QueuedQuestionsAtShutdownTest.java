@@ -32,22 +32,9 @@ class QueuedQuestionsAtShutdownTest {
     Path temp;
 
     private Process start(FakeTelegramServer telegram, FakeChatServer llm, Path log) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Dlogback.configurationFile=" + Path.of("src/main/resources/logback.xml").toAbsolutePath(),
-                "-cp", System.getProperty("java.class.path"), EpisodeBotCli.class.getName(), "run");
-        Map<String, String> env = builder.environment();
-        env.put("KNOWLEDGE_DIR", Path.of("../knowledge").toAbsolutePath().toString());
-        env.put("CACHE_DIR", temp.resolve("cache").toString());
-        env.put("DATA_DIR", temp.resolve("data").toString());
-        env.put("TELEGRAM_BOT_TOKEN", "123456:TEST-token-for-queued-shutdown");
-        env.put("TELEGRAM_API_URL", telegram.url());
-        env.put("LLM_PROVIDER", "openai");
-        env.put("LLM_BASE_URL", llm.openAiBaseUrl());
-        env.put("LLM_MODEL", "fake-model");
-        env.put("LLM_TIMEOUT", "60");
+        Map<String, String> env = BotProcess.env(temp, telegram, llm, "60");
         env.put("MAX_IN_FLIGHT", "1");
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        return builder.start();
+        return BotProcess.run(env, log);
     }
 
     private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {

@@ -10,6 +10,7 @@ import dev.episodebot.core.bot.BotCore;
 import dev.episodebot.core.retrieval.IndexingListener;
 import dev.episodebot.core.retrieval.SourceSummary;
 import dev.episodebot.core.testing.EpisodeFiles;
+import dev.episodebot.core.testing.Eventually;
 import dev.episodebot.core.testing.HashingEmbeddingModel;
 import dev.episodebot.core.testing.LogCapture;
 import dev.episodebot.core.testing.TestCores;
@@ -21,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,16 +36,6 @@ class KnowledgeFolderFollowedTest {
     @TempDir
     Path temp;
 
-    private static boolean eventually(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return condition.getAsBoolean();
-    }
 
     private static boolean serves(BotCore core, String source) {
         return core.knowledge().index().sources().stream().map(SourceSummary::source).anyMatch(source::equals);
@@ -66,13 +56,13 @@ class KnowledgeFolderFollowedTest {
                 Files.move(temp.resolve("v2"), knowledge);
 
                 // THEN the new folder is served, and the swap was logged
-                assertThat(eventually(Duration.ofSeconds(15), () -> serves(core, "new-episode.txt")
+                assertThat(Eventually.within(Duration.ofSeconds(15), () -> serves(core, "new-episode.txt")
                         && !serves(core, EpisodeFiles.EPISODE))).isTrue();
                 assertThat(logs.messages()).anyMatch(m -> m.contains("replaced") || m.contains("appeared"));
 
                 // AND a later edit in the new folder is seen too
                 EpisodeFiles.write(knowledge, "later.txt", "后来加的一句\n");
-                assertThat(eventually(Duration.ofSeconds(15), () -> serves(core, "later.txt"))).isTrue();
+                assertThat(Eventually.within(Duration.ofSeconds(15), () -> serves(core, "later.txt"))).isTrue();
             }
         }
     }
@@ -96,7 +86,7 @@ class KnowledgeFolderFollowedTest {
             Files.writeString(real.resolve("new.txt"), "新的一句\n", StandardCharsets.UTF_8);
 
             // THEN one refresh runs, and then it is quiet again
-            assertThat(eventually(Duration.ofSeconds(10), () -> refreshes.get() == 1)).isTrue();
+            assertThat(Eventually.within(Duration.ofSeconds(10), () -> refreshes.get() == 1)).isTrue();
             Thread.sleep(2_500);
             assertThat(refreshes.get()).isEqualTo(1);
 
@@ -106,7 +96,7 @@ class KnowledgeFolderFollowedTest {
             Files.createSymbolicLink(link, v2);
 
             // THEN that is one more refresh
-            assertThat(eventually(Duration.ofSeconds(10), () -> refreshes.get() == 2)).isTrue();
+            assertThat(Eventually.within(Duration.ofSeconds(10), () -> refreshes.get() == 2)).isTrue();
         }
     }
 

@@ -15,8 +15,8 @@ import dev.episodebot.core.testing.FakeChatServer;
 import dev.episodebot.core.testing.LogCapture;
 import dev.episodebot.core.testing.SharedEmbeddingModels;
 import dev.episodebot.core.testing.TestCores;
+import dev.episodebot.core.testing.TestSecrets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,32 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SecretsNeverInRepliesTest {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
     @TempDir
     Path temp;
 
-    /** Made at run time, so that no secret-shaped literal is committed. */
-    private static String random(int length) {
-        StringBuilder sb = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return sb.toString();
-    }
 
-    /** The pieces of {@code secret} of 8 characters or more that {@code text} holds (prefixes and suffixes). */
     private static List<String> leakedPieces(String text, String secret) {
-        List<String> pieces = new ArrayList<>();
-        for (int n = 8; n <= secret.length(); n++) {
-            for (String piece : List.of(secret.substring(0, n), secret.substring(secret.length() - n))) {
-                if (text.contains(piece)) {
-                    pieces.add(piece);
-                }
-            }
-        }
-        return pieces;
+        return TestSecrets.leakedPieces(text, secret, 8);
     }
 
     private static String everything(BotReply reply) {
@@ -76,10 +56,10 @@ class SecretsNeverInRepliesTest {
     void secretsInTranscriptsAndFileNamesAreMaskedInEveryReply() throws Exception {
         // GIVEN the bot's own token and key, and a knowledge file that holds them (a deploy/.env copied in
         // by mistake), another bot's token, an API key and a token in a file name
-        String token = "5" + random(9) + ":" + random(35);
-        String key = "qz-" + random(26);
-        String otherToken = "987654321:AAH-" + random(31);
-        String otherKey = "sk-proj-" + random(32);
+        String token = "5" + TestSecrets.random(9) + ":" + TestSecrets.random(35);
+        String key = "qz-" + TestSecrets.random(26);
+        String otherToken = "987654321:AAH-" + TestSecrets.random(31);
+        String otherKey = "sk-proj-" + TestSecrets.random(32);
         Path knowledge = TestCores.knowledgeDir(temp);
         EpisodeFiles.copyEpisodeTo(knowledge);
         EpisodeFiles.write(knowledge, "deploy-notes.txt", "部署配置文件的内容如下\nTELEGRAM_BOT_TOKEN=" + token
@@ -117,7 +97,7 @@ class SecretsNeverInRepliesTest {
         // GIVEN an LLM that answers with the key it was given
         try (FakeChatServer llm = FakeChatServer.start()) {
             Map<String, String> env = new HashMap<>(llm.openAiEnv("5s"));
-            String key = "qz-" + random(26);
+            String key = "qz-" + TestSecrets.random(26);
             env.put("LLM_API_KEY", key);
             llm.otherwise(FakeChatServer.Reply.text("不到 15 人 [1]。顺便说一句，我的密钥是 " + key));
             EpisodeFiles.copyEpisodeTo(TestCores.knowledgeDir(temp));
@@ -141,7 +121,7 @@ class SecretsNeverInRepliesTest {
         // GIVEN an endpoint that rejects the key (shaped like no known key) and echoes it, as some providers do
         try (FakeChatServer llm = FakeChatServer.start()) {
             Map<String, String> env = new HashMap<>(llm.openAiEnv("5s"));
-            String key = "qz-" + random(26);
+            String key = "qz-" + TestSecrets.random(26);
             env.put("LLM_API_KEY", key);
             EpisodeFiles.copyEpisodeTo(TestCores.knowledgeDir(temp));
             try (BotCore core = TestCores.create(TestCores.config(temp, env), SharedEmbeddingModels.provider(),

@@ -3,9 +3,9 @@ package dev.episodebot.core.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.episodebot.core.config.Env;
+import dev.episodebot.core.testing.TestSecrets;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,32 +13,15 @@ import org.junit.jupiter.api.Test;
 /** The one redactor of replies and logs: configured secrets in every form and piece, and secret shapes. */
 class SecretRedactorTest {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    /** Made at run time, so that no secret-shaped literal is committed. */
-    private static String random(int length) {
-        StringBuilder sb = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return sb.toString();
-    }
-
-    /** Whether any run of {@code min}+ characters of {@code secret} (prefix or suffix) is in {@code text}. */
-    static boolean leaksPiece(String text, String secret, int min) {
-        for (int n = min; n <= secret.length(); n++) {
-            if (text.contains(secret.substring(0, n)) || text.contains(secret.substring(secret.length() - n))) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean leaksPiece(String text, String secret, int min) {
+        return !TestSecrets.leakedPieces(text, secret, min).isEmpty();
     }
 
     @Test
     void aKeyCutByATruncationOrEchoedInPartIsMasked() {
         // GIVEN a configured key of 29 characters (not shaped like any known key)
-        String key = "qz-" + random(26);
+        String key = "qz-" + TestSecrets.random(26);
         SecretRedactor redactor = SecretRedactor.fromEnv(new Env(Map.of("LLM_API_KEY", key)));
 
         // WHEN texts carry its first 22 characters (a 160-character cut), its last 10, or all of it twice
@@ -59,8 +42,8 @@ class SecretRedactorTest {
     @Test
     void urlEncodedFormsAndATokensSecretPartAreMasked() {
         // GIVEN a configured Telegram token and a key with characters that URL encoding changes
-        String token = "7" + random(9) + ":" + random(35);
-        String key = "k/" + random(10) + "+" + random(10) + "=";
+        String token = "7" + TestSecrets.random(9) + ":" + TestSecrets.random(35);
+        String key = "k/" + TestSecrets.random(10) + "+" + TestSecrets.random(10) + "=";
         SecretRedactor redactor = SecretRedactor.of(List.of(token, key));
 
         // WHEN they appear URL-encoded, or the token's part after the colon alone
@@ -77,14 +60,14 @@ class SecretRedactorTest {
     void anythingShapedLikeATokenOrKeyIsMaskedEvenWhenNotConfigured() {
         // GIVEN no configured secret, and text holding secrets of other bots and services
         SecretRedactor redactor = SecretRedactor.shapesOnly();
-        String telegram = "987654321:AAH-" + random(31);
-        String openAi = "sk-proj-" + random(40);
-        String discord = random(24) + "." + random(6) + "." + random(38);
-        String env = "TELEGRAM_BOT_TOKEN=" + telegram + "\nLLM_API_KEY=qz-" + random(20) + "\nREDIS_PASSWORD: \"hunter2hunter\"";
+        String telegram = "987654321:AAH-" + TestSecrets.random(31);
+        String openAi = "sk-proj-" + TestSecrets.random(40);
+        String discord = TestSecrets.random(24) + "." + TestSecrets.random(6) + "." + TestSecrets.random(38);
+        String env = "TELEGRAM_BOT_TOKEN=" + telegram + "\nLLM_API_KEY=qz-" + TestSecrets.random(20) + "\nREDIS_PASSWORD: \"hunter2hunter\"";
 
         // WHEN each is redacted
         String masked = redactor.redact(env + "\nkey " + openAi + " discord " + discord + " Authorization: Bearer "
-                + random(30));
+                + TestSecrets.random(30));
 
         // THEN every value is masked and the names stay readable
         assertThat(masked).doesNotContain(telegram.substring(10)).doesNotContain(openAi.substring(3))
@@ -96,7 +79,7 @@ class SecretRedactorTest {
     @Test
     void ordinaryTextIsLeftAlone() {
         // GIVEN a redactor with a configured secret
-        SecretRedactor redactor = SecretRedactor.of(List.of("sk-" + random(30)));
+        SecretRedactor redactor = SecretRedactor.of(List.of("sk-" + TestSecrets.random(30)));
 
         // WHEN transcript lines, times, paths and short words are redacted
         String text = "这些成就是由不到 15 人的技术团队完成的 00:01:02,500 --> 00:01:04,000 token limit: 4096 "
