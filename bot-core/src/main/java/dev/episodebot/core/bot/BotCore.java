@@ -42,6 +42,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BotCore implements AutoCloseable {
 
+    /** How long after the watcher starts every file's content is compared once. */
+    static final Duration CONTENT_CHECK_AFTER_START = Duration.ofSeconds(3);
+
     private final CoreConfig config;
     private final KnowledgeBase knowledge;
     private final KnowledgeLoader loader;
@@ -115,11 +118,15 @@ public final class BotCore implements AutoCloseable {
     }
 
     /**
-     * Watches the knowledge folder and refreshes when it changes (debounced). Close the returned
-     * watcher to stop.
+     * Watches the knowledge folder and refreshes when it changes (debounced); once, a few seconds
+     * after it starts, compares every file's content. Close the returned watcher to stop.
      */
     public KnowledgeWatcher watchKnowledge(Duration quiet, Duration maxDelay) throws java.io.IOException {
-        return new KnowledgeWatcher(config.knowledgeDir(), quiet, maxDelay, knowledge::refresh);
+        KnowledgeWatcher watcher = new KnowledgeWatcher(config.knowledgeDir(), quiet, maxDelay, knowledge::refresh);
+        // a start compares sizes and times (fast); a few seconds later every file's content is
+        // compared once, so an edit made while the bot was down that kept both is read too
+        watcher.runOnce(CONTENT_CHECK_AFTER_START, this::reloadEverything);
+        return watcher;
     }
 
     /** {@code /reload}: re-reads every file (content, not only size and time), then refreshes. */

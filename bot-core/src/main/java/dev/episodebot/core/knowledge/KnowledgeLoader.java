@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the knowledge folder. Given the files of the previous load, only files whose size or
- * modification time changed are read again; on the first load of a loader (a start) and after
- * {@link #checkContentOnNextLoad()} ({@code /reload}) every file is read and compared by content,
- * so an edit that kept the size and the time ({@code touch -r}) is seen too, while unchanged files
- * keep their previous version (and their chunks and vectors).
+ * modification time changed are read again; after {@link #checkContentOnNextLoad()} ({@code /reload},
+ * and once shortly after a start) every file is read and compared by content, so an edit that kept
+ * the size and the time ({@code touch -r}) is seen too, while unchanged files keep their previous
+ * version (and their chunks and vectors).
  *
  * <p>Only a file that is really gone is dropped: a file that can no longer be read (permissions,
  * I/O errors, broken content) and every file of a folder that can no longer be listed keep their
@@ -66,7 +66,7 @@ public final class KnowledgeLoader {
     private final Map<String, byte[]> hashes = new ConcurrentHashMap<>();
     /** Folder-level entries logged by the previous load: logged again only when they change. */
     private Set<SkippedFile> logged = Set.of();
-    private volatile boolean checkContent = true;
+    private volatile boolean checkContent;
 
     public KnowledgeLoader(KnowledgeReader reader) {
         this.reader = reader;

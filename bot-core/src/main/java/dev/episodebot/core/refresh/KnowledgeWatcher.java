@@ -152,6 +152,24 @@ public final class KnowledgeWatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code task} once after {@code delay}, in turn with the refreshes (never beside one); not
+     * at all once closed. The core checks every file's content this way a little after a start.
+     */
+    public void runOnce(Duration delay, Runnable task) {
+        try {
+            scheduler.schedule(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.error("Knowledge refresh failed; the previous index stays", e);
+                }
+            }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed
+        }
+    }
+
     /** Schedules (or pushes back) the refresh. */
     private synchronized void changed() {
         long now = System.nanoTime();
