@@ -121,9 +121,10 @@ public final class DefaultEpisodeBot implements EpisodeBot {
         }
         try {
             Answer answer = answerer.answer(question, memories.history(request.conversationId()));
-            BotReply reply = new BotReply(UUID.randomUUID().toString().replace("-", "").substring(0, 16), answer.text(),
-                    answer.citations(), answer.grounded(), answer.language(), ReplyKind.ANSWER);
-            memories.remember(request.conversationId(), question, answer.text());
+            // what is remembered (and stored with a vote) is what the user was shown
+            BotReply reply = ShownText.map(new BotReply(UUID.randomUUID().toString().replace("-", "").substring(0, 16),
+                    answer.text(), answer.citations(), answer.grounded(), answer.language(), ReplyKind.ANSWER), shown);
+            memories.remember(request.conversationId(), question, reply.text());
             feedback.remember(reply, question, request.conversationId());
             return reply;
         } finally {
