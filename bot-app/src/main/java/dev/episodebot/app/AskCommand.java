@@ -40,7 +40,9 @@ final class AskCommand implements Callable<Integer> {
     public Integer call() {
         try (BotCore core = BotCore.start(options.config(env))) {
             Answer answer = core.answerer().answer(InputCleaner.clean(String.join(" ", words)), List.of());
-            spec.commandLine().getOut().println(json ? JsonAnswer.of(answer) : answer.text());
+            // what users are shown, the console is too: no escapes or bidi controls, no secret
+            spec.commandLine().getOut().println(json ? JsonAnswer.of(answer, core.shownText())
+                    : core.shownText().apply(answer.text()));
             return 0;
         }
     }

@@ -2,6 +2,7 @@ package dev.episodebot.app;
 
 import dev.episodebot.core.config.ConfigException;
 import dev.episodebot.core.config.Env;
+import dev.episodebot.core.support.SecretRedactor;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,8 +57,7 @@ public final class EpisodeBotCli implements Runnable {
     public static void main(String[] args) {
         warmUpNativeRuntime();
         Env env = Env.system();
-        RedactingLayout.addSecrets(java.util.stream.Stream.of("TELEGRAM_BOT_TOKEN", "DISCORD_TOKEN", "LLM_API_KEY")
-                .map(env::get).flatMap(java.util.Optional::stream).toList());
+        SecretRedactor.register(SecretRedactor.fromEnv(env));
         System.exit(commandLine(env).execute(args));
     }
 }

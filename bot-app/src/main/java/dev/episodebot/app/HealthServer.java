@@ -10,6 +10,7 @@ import dev.episodebot.core.retrieval.KnowledgeIndex;
 import dev.episodebot.core.retrieval.RefreshReport;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * {@code GET /health} on {@code HEALTH_PORT} for systemd/Kubernetes probes: 200 with the adapters'
+ * {@code GET /health} on {@code HEALTH_BIND}:{@code HEALTH_PORT} for systemd/Kubernetes probes: 200 with the adapters'
  * connection state, the index size and the last refresh once the index is built and every started
  * adapter is connected; 503 (same body) until then or when an adapter lost its connection.
  */
@@ -30,8 +31,12 @@ final class HealthServer implements AutoCloseable {
     private volatile boolean stopping;
     private volatile boolean started;
 
-    HealthServer(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(port), 16);
+    /**
+     * @param bind the address to listen on ({@code HEALTH_BIND}: 127.0.0.1 by default, 0.0.0.0 in containers)
+     * @param port the port ({@code HEALTH_PORT}; 0 picks a free one)
+     */
+    HealthServer(InetAddress bind, int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(bind, port), 16);
         server.setExecutor(Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "health");
             t.setDaemon(true);
@@ -43,6 +48,13 @@ final class HealthServer implements AutoCloseable {
 
     int port() {
         return server.getAddress().getPort();
+    }
+
+    /** {@code http://host:port/health}. */
+    String url() {
+        InetSocketAddress address = server.getAddress();
+        String host = address.getAddress().getHostAddress();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/health";
     }
 
     void knowledge(KnowledgeBase knowledgeBase) {

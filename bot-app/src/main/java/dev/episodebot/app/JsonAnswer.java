@@ -10,6 +10,7 @@ import dev.episodebot.core.Quote;
 import dev.episodebot.core.answer.Answer;
 import dev.episodebot.core.retrieval.RetrievedPassage;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code ask --json} form: {@code {"answer", "grounded", "language", "citations":[{"source",
@@ -24,11 +25,16 @@ final class JsonAnswer {
 
     private JsonAnswer() {}
 
-    static String of(Answer answer) {
-        return of(answer.reply(), answer.retrieved());
+    /** The answer as JSON, every text through {@code shown} (the core's {@code ShownText}). */
+    static String of(Answer answer, UnaryOperator<String> shown) {
+        return of(answer.reply().mapText(shown), answer.retrieved(), shown);
     }
 
     static String of(BotReply reply, List<RetrievedPassage> passages) {
+        return of(reply, passages, UnaryOperator.identity());
+    }
+
+    static String of(BotReply reply, List<RetrievedPassage> passages, UnaryOperator<String> shown) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.put("answer", reply.text());
@@ -41,8 +47,8 @@ final class JsonAnswer {
         }
         ArrayNode retrieved = root.putArray("retrieved");
         for (RetrievedPassage p : passages) {
-            retrieved.addObject().put("source", p.chunk().source()).put("lineStart", p.chunk().lineStart())
-                    .put("lineEnd", p.chunk().lineEnd()).put("score", p.score()).put("text", p.chunk().text());
+            retrieved.addObject().put("source", shown.apply(p.chunk().source())).put("lineStart", p.chunk().lineStart())
+                    .put("lineEnd", p.chunk().lineEnd()).put("score", p.score()).put("text", shown.apply(p.chunk().text()));
         }
         root.put("kind", reply.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         root.put("lead", reply.lead());

@@ -122,4 +122,24 @@ class AskCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("QUESTION");
     }
+
+    @Test
+    void askPrintsOnTheConsoleWhatAUserWouldBeShown(@TempDir Path other) {
+        // GIVEN a transcript whose lines carry bidi overrides and a token-shaped secret
+        String token = "5" + "123456789".repeat(1) + ":" + "AAH" + "k".repeat(10) + "Q".repeat(10) + "z".repeat(12);
+        EpisodeFiles.write(TestCores.knowledgeDir(other), "notes.txt",
+                "备忘录里写着部署用的机器人令牌\n令牌是 \u202E" + token + "\u202C 请保密\n");
+        Env otherEnv = TestCores.env(other, Map.of());
+
+        // WHEN ask and ask --json are run about it
+        Cli.Result text = Cli.run(otherEnv, "ask", "备忘录里写的机器人令牌是什么？");
+        Cli.Result json = Cli.run(otherEnv, "ask", "--json", "备忘录里写的机器人令牌是什么？");
+
+        // THEN the answer is printed with the token masked and without the bidi controls
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).contains("***").contains("请保密");
+        for (String out : List.of(text.out(), json.out())) {
+            assertThat(out).doesNotContain(token.substring(0, 12)).doesNotContain("\u202E").doesNotContain("\u202C");
+        }
+    }
 }

@@ -9,7 +9,6 @@ import dev.episodebot.telegram.fake.SentMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -31,21 +30,7 @@ class GracefulShutdownTest {
             // GIVEN a slow LLM and the bot running in its own JVM
             llm.otherwise(FakeChatServer.Reply.delayed(Duration.ofSeconds(4), FakeChatServer.Reply.text("不到 15 人。[1]")));
             Path log = temp.resolve("bot.log");
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx1g", "-Dlogback.configurationFile=" + Path.of("src/main/resources/logback.xml").toAbsolutePath(),
-                    "-cp", System.getProperty("java.class.path"), EpisodeBotCli.class.getName(), "run");
-            Map<String, String> env = builder.environment();
-            env.put("KNOWLEDGE_DIR", Path.of("../knowledge").toAbsolutePath().toString());
-            env.put("CACHE_DIR", temp.resolve("cache").toString());
-            env.put("DATA_DIR", temp.resolve("data").toString());
-            env.put("TELEGRAM_BOT_TOKEN", "123456:TEST-token-for-shutdown");
-            env.put("TELEGRAM_API_URL", telegram.url());
-            env.put("LLM_PROVIDER", "openai");
-            env.put("LLM_BASE_URL", llm.openAiBaseUrl());
-            env.put("LLM_MODEL", "fake-model");
-            env.put("LLM_TIMEOUT", "20");
-            builder.redirectErrorStream(true).redirectOutput(log.toFile());
-            Process bot = builder.start();
+            Process bot = BotProcess.run(BotProcess.env(temp, telegram, llm, "20"), log);
             try {
                 telegram.awaitArrivals("getUpdates", 1, Duration.ofSeconds(90));
 

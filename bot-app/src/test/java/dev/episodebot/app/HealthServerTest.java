@@ -53,7 +53,7 @@ class HealthServerTest {
             @Override
             public void close() {}
         };
-        try (HealthServer health = new HealthServer(0);
+        try (HealthServer health = new HealthServer(java.net.InetAddress.getLoopbackAddress(), 0);
                 BotCore core = BotCore.create(CoreConfig.defaults(knowledge, temp.resolve("cache"), temp.resolve("data")),
                         spec -> new HashingEmbeddingModel(spec.dimension()), null, Clock.systemUTC())) {
             // WHEN nothing is indexed yet THEN 503 "starting"

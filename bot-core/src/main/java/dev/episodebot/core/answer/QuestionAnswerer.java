@@ -146,6 +146,10 @@ public final class QuestionAnswerer {
             if (!reply.covered()) {
                 return ExtractiveAnswerer.notCovered(language, titles, passages, standalone);
             }
+            if (reply.cited().isEmpty()) {
+                // no valid [n] into the passages it was given: not shown as sourced, the quotes go out instead
+                return fallback.withNote(Messages.llmUnsourcedNote(language));
+            }
             return new Answer(llmReply(reply, language, passages, evidence), passages, standalone);
         } catch (LlmUnavailableException e) {
             return fallback.withNote(Messages.llmFallbackNote(language));
@@ -161,7 +165,7 @@ public final class QuestionAnswerer {
             List<RetrievedPassage> passages, Evidence evidence) {
         BotReply.Builder out = BotReply.builder(ReplyKind.ANSWER, language);
         Map<Integer, Integer> citationOfPassage = new HashMap<>();
-        List<Integer> cited = reply.cited().isEmpty() ? List.of(0) : reply.cited();
+        List<Integer> cited = reply.cited(); // never empty here: an unsourced answer fell back before
         for (int i : cited) {
             RetrievedPassage passage = passages.get(i);
             ScoredLine best = bestLineIn(passage, evidence);

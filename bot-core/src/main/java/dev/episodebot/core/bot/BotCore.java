@@ -20,8 +20,12 @@ import dev.episodebot.core.retrieval.KnowledgeBase;
 import dev.episodebot.core.refresh.KnowledgeWatcher;
 import dev.episodebot.core.retrieval.RefreshReport;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.episodebot.core.support.SecretRedactor;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -38,8 +42,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BotCore implements AutoCloseable {
 
+    /** How long after the watcher starts every file's content is compared once. */
+    static final Duration CONTENT_CHECK_AFTER_START = Duration.ofSeconds(3);
+
     private final CoreConfig config;
     private final KnowledgeBase knowledge;
+    private final KnowledgeLoader loader;
+    private final ShownText shown;
     private final QuestionAnswerer answerer;
     private final DefaultEpisodeBot bot;
     private final FileFeedbackRecorder feedback;
@@ -56,8 +65,10 @@ public final class BotCore implements AutoCloseable {
         EmbeddingModelProvider provider = models != null ? models
                 : spec -> EmbeddingModels.create(spec, embeddingExecutor,
                         config.cacheDir() == null ? null : config.cacheDir().resolve("models"));
-        this.knowledge = new KnowledgeBase(config.knowledgeDir(), config.cacheDir(), config.embeddingModel(),
-                new KnowledgeLoader(new KnowledgeReader(config.maxFileBytes())), provider);
+        SecretRedactor.register(config.secrets()); // the log layout masks them too
+        this.loader = new KnowledgeLoader(new KnowledgeReader(config.maxFileBytes()));
+        this.knowledge = new KnowledgeBase(config.knowledgeDir(), config.cacheDir(), config.embeddingModel(), loader,
+                provider);
         if (models == null) {
             knowledge.preload(); // the real model takes a second or more to load: start now
         }
@@ -68,7 +79,7 @@ public final class BotCore implements AutoCloseable {
             this.llmExecutor = new ThreadPoolExecutor(0, Math.max(4, config.maxInFlight() * 2), 30, TimeUnit.SECONDS,
                     new LinkedBlockingQueue<>(Math.max(16, config.maxQueued())), daemonThreads("llm"));
             GuardedChatModel guarded = new GuardedChatModel(chat, config.llm().timeout(), llmExecutor,
-                    new CircuitBreaker(3, Duration.ofSeconds(30), clock));
+                    new CircuitBreaker(3, Duration.ofSeconds(30), clock), config.maxAnswerChars(), config.secrets());
             rewriter = new LlmQueryRewriter(guarded);
             llm = new LlmAnswerer(guarded);
         } else {
@@ -79,9 +90,14 @@ public final class BotCore implements AutoCloseable {
         this.answerer = new QuestionAnswerer(knowledge, EvidenceFinder.Thresholds.defaults(),
                 (question, index) -> dictionary().translate(question, index), rewriter, llm, config.llm().timeout());
         this.feedback = new FileFeedbackRecorder(config.dataDir(), clock);
+        Map<Path, String> folders = new HashMap<>();
+        folders.put(config.knowledgeDir(), "KNOWLEDGE_DIR");
+        folders.put(config.cacheDir(), "CACHE_DIR");
+        folders.put(config.dataDir(), "DATA_DIR");
+        this.shown = new ShownText(config.secrets(), folders);
         this.bot = new DefaultEpisodeBot(knowledge, answerer, new ConversationMemories(1000, 12), feedback,
                 config.admins(), new DefaultEpisodeBot.Limits(config.maxQuestionChars(), config.rateLimitPerMinute(),
-                        config.maxInFlight(), config.maxQueued()), clock, knowledge::refresh);
+                        config.maxInFlight(), config.maxQueued()), clock, this::reloadEverything, shown);
     }
 
     /** Builds the core and indexes the knowledge folder (blocking). */
@@ -102,11 +118,29 @@ public final class BotCore implements AutoCloseable {
     }
 
     /**
-     * Watches the knowledge folder and refreshes when it changes (debounced). Close the returned
-     * watcher to stop.
+     * Watches the knowledge folder and refreshes when it changes (debounced); once, a few seconds
+     * after it starts, compares every file's content. Close the returned watcher to stop.
      */
     public KnowledgeWatcher watchKnowledge(Duration quiet, Duration maxDelay) throws java.io.IOException {
-        return new KnowledgeWatcher(config.knowledgeDir(), quiet, maxDelay, knowledge::refresh);
+        KnowledgeWatcher watcher = new KnowledgeWatcher(config.knowledgeDir(), quiet, maxDelay, knowledge::refresh);
+        // a start compares sizes and times (fast); a few seconds later every file's content is
+        // compared once, so an edit made while the bot was down that kept both is read too
+        watcher.runOnce(CONTENT_CHECK_AFTER_START, this::reloadEverything);
+        return watcher;
+    }
+
+    /** {@code /reload}: re-reads every file (content, not only size and time), then refreshes. */
+    private void reloadEverything() {
+        loader.checkContentOnNextLoad();
+        knowledge.refresh();
+    }
+
+    /**
+     * What every text shown to a user or the console goes through (the bot's replies already
+     * did): no control or bidi characters, no secret, no absolute path of the bot's folders.
+     */
+    public ShownText shownText() {
+        return shown;
     }
 
     /** Re-reads the knowledge folder and swaps the new index in. */

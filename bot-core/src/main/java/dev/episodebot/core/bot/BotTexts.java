@@ -112,7 +112,7 @@ final class BotTexts {
         if (!skipped.isEmpty()) {
             lines.add(Catalog.text(language, UiText.STATUS_SKIPPED, skipped.size()));
             for (SkippedFile s : skipped.subList(0, Math.min(STATUS_SKIPPED, skipped.size()))) {
-                lines.add("\u2022 " + Display.file(s.source()) + ": " + s.reason());
+                lines.add("\u2022 " + Display.file(s.source()) + ": " + Display.shorten(s.reason(), 300));
             }
             if (skipped.size() > STATUS_SKIPPED) {
                 lines.add(Catalog.text(language, UiText.STATUS_SKIPPED_MORE, skipped.size() - STATUS_SKIPPED));

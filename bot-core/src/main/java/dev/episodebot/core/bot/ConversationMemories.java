@@ -1,6 +1,7 @@
 package dev.episodebot.core.bot;
 
 import dev.episodebot.core.support.BoundedLruMap;
+import dev.episodebot.core.support.DisplayText;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -12,11 +13,13 @@ import java.util.Map;
 
 /**
  * One langchain4j {@link ChatMemory} per conversation: a window of the last messages, for at most
- * {@code maxConversations} conversations (the least recently used one is forgotten first).
+ * {@code maxConversations} conversations (the least recently used one is forgotten first). Each
+ * remembered question and answer keeps at most {@value #MAX_TURN_CHARS} characters, so memory
+ * stays flat whatever the size of the answers.
  */
 public final class ConversationMemories {
 
-    private static final int MAX_TURN_CHARS = 600;
+    static final int MAX_TURN_CHARS = 600;
 
     private final int maxMessages;
     private final Map<String, ChatMemory> memories;
@@ -35,9 +38,9 @@ public final class ConversationMemories {
         List<String> turns = new ArrayList<>();
         for (ChatMessage message : memory.messages()) {
             if (message instanceof UserMessage user) {
-                turns.add("User: " + abbreviate(user.singleText()));
+                turns.add("User: " + user.singleText());
             } else if (message instanceof AiMessage ai && ai.text() != null) {
-                turns.add("Bot: " + abbreviate(ai.text()));
+                turns.add("Bot: " + ai.text());
             }
         }
         return turns;
@@ -47,8 +50,8 @@ public final class ConversationMemories {
     public synchronized void remember(String conversationId, String question, String answer) {
         ChatMemory memory = memories.computeIfAbsent(conversationId,
                 id -> MessageWindowChatMemory.builder().id(id).maxMessages(maxMessages).build());
-        memory.add(UserMessage.from(question));
-        memory.add(AiMessage.from(answer));
+        memory.add(UserMessage.from(abbreviate(question)));
+        memory.add(AiMessage.from(abbreviate(answer)));
     }
 
     /** Forgets a conversation ({@code new}). */
@@ -64,7 +67,22 @@ public final class ConversationMemories {
         return memories.size();
     }
 
+    /** The characters held for all conversations (what the bound is about). */
+    synchronized long retainedChars() {
+        long chars = 0;
+        for (ChatMemory memory : memories.values()) {
+            for (ChatMessage message : memory.messages()) {
+                if (message instanceof UserMessage user) {
+                    chars += user.singleText().length();
+                } else if (message instanceof AiMessage ai && ai.text() != null) {
+                    chars += ai.text().length();
+                }
+            }
+        }
+        return chars;
+    }
+
     private static String abbreviate(String text) {
-        return text.length() > MAX_TURN_CHARS ? text.substring(0, MAX_TURN_CHARS) + "…" : text;
+        return DisplayText.shorten(text, MAX_TURN_CHARS);
     }
 }

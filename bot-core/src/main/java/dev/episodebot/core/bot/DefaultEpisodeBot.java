@@ -20,10 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dispatches the core commands. Every question is cleaned (control characters, bidi overrides,
- * combining floods), checked for length, counted against the user's rate limit and the global
- * in-flight cap, answered, and remembered in its conversation. Nothing escapes as an exception:
- * an unexpected error becomes a polite reply and a log line.
+ * Dispatches the core commands. Every command counts against the user's rate limit (the console
+ * is not limited). Every question is cleaned (control characters, bidi overrides, combining
+ * floods), checked for length, counted against the global in-flight cap, answered, and
+ * remembered in its conversation. Every reply goes through {@link ShownText} (no control or bidi
+ * characters, no secret, no absolute path of the bot's folders) before it is returned. Nothing
+ * escapes as an exception: an unexpected error becomes a polite reply and a log line.
  */
 public final class DefaultEpisodeBot implements EpisodeBot {
 
@@ -48,12 +50,15 @@ public final class DefaultEpisodeBot implements EpisodeBot {
     private final RateLimiter rateLimiter;
     private final InFlightLimiter inFlight;
     private final Runnable reload;
+    private final ShownText shown;
 
     /**
      * @param reload forces a knowledge refresh (the {@code reload} command)
+     * @param shown what every text of every reply goes through ({@link ShownText})
      */
     public DefaultEpisodeBot(KnowledgeBase knowledge, QuestionAnswerer answerer, ConversationMemories memories,
-            FileFeedbackRecorder feedback, AdminList admins, Limits limits, Clock clock, Runnable reload) {
+            FileFeedbackRecorder feedback, AdminList admins, Limits limits, Clock clock, Runnable reload,
+            ShownText shown) {
         this.knowledge = knowledge;
         this.answerer = answerer;
         this.memories = memories;
@@ -63,12 +68,23 @@ public final class DefaultEpisodeBot implements EpisodeBot {
         this.rateLimiter = new RateLimiter(limits.rateLimitPerMinute(), clock);
         this.inFlight = new InFlightLimiter(limits.maxInFlight(), limits.maxQueued(), 60_000);
         this.reload = reload;
+        this.shown = shown;
     }
 
     @Override
     public BotReply handle(BotCommand command, BotRequest request) {
+        return dispatch(command, request).mapText(shown);
+    }
+
+    private BotReply dispatch(BotCommand command, BotRequest request) {
         Language language = request.replyLanguage();
         try {
+            if (request.platform() != Platform.CONSOLE && !rateLimiter.tryAcquire(request.qualifiedUserId())) {
+                Language asked = command == BotCommand.ASK ? Language.detect(InputCleaner.clean(request.text()))
+                        : language;
+                return BotReply.refusal(BotTexts.rateLimited(asked,
+                        rateLimiter.retryAfterSeconds(request.qualifiedUserId())), asked);
+            }
             return switch (command) {
                 case ASK -> answerQuestion(request);
                 case HELP -> BotTexts.help(language, titles());
@@ -77,8 +93,8 @@ public final class DefaultEpisodeBot implements EpisodeBot {
                     memories.forget(request.conversationId());
                     yield BotReply.info(BotTexts.newConversation(language), language);
                 }
-                case STATUS -> BotReply.of(ReplyKind.STATUS, BotTexts.status(language, knowledge.index(),
-                        knowledge.lastReport(), answerer.usesLlm(), memories.size(), knowledge.knowledgeDir()), language);
+                case STATUS -> BotReply.of(ReplyKind.STATUS, shown.withoutPaths(BotTexts.status(language, knowledge.index(),
+                        knowledge.lastReport(), answerer.usesLlm(), memories.size(), knowledge.knowledgeDir())), language);
                 case RELOAD -> reload(request, language);
             };
         } catch (RuntimeException e) {
@@ -96,16 +112,14 @@ public final class DefaultEpisodeBot implements EpisodeBot {
         if (question.codePointCount(0, question.length()) > limits.maxQuestionChars()) {
             return BotReply.refusal(BotTexts.tooLong(language, limits.maxQuestionChars()), language);
         }
-        if (request.platform() != Platform.CONSOLE && !rateLimiter.tryAcquire(request.qualifiedUserId())) {
-            return BotReply.refusal(BotTexts.rateLimited(language, rateLimiter.retryAfterSeconds(request.qualifiedUserId())),
-                    language);
-        }
         if (!inFlight.enter()) {
             return BotReply.of(ReplyKind.BUSY, BotTexts.busy(language), language);
         }
         try {
             Answer answer = answerer.answer(question, memories.history(request.conversationId()));
-            BotReply reply = answer.reply().withId(UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+            // what is remembered (and stored with a vote) is what the user was shown
+            BotReply reply = answer.reply().withId(UUID.randomUUID().toString().replace("-", "").substring(0, 16))
+                    .mapText(shown);
             memories.remember(request.conversationId(), question, reply.text());
             feedback.remember(reply, question, request.conversationId());
             return reply;
@@ -121,7 +135,7 @@ public final class DefaultEpisodeBot implements EpisodeBot {
         }
         reload.run();
         RefreshReport report = knowledge.lastReport();
-        return BotReply.info(BotTexts.reloaded(language, report), language);
+        return BotReply.info(shown.withoutPaths(BotTexts.reloaded(language, report)), language);
     }
 
     private List<String> titles() {

@@ -10,6 +10,7 @@ import dev.episodebot.core.FeedbackRecorder;
 import dev.episodebot.core.Platform;
 import dev.episodebot.core.Vote;
 import dev.episodebot.core.support.BoundedLruMap;
+import dev.episodebot.core.support.DisplayText;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -19,7 +20,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +33,41 @@ import org.slf4j.LoggerFactory;
  * remembered (a bounded LRU) so a vote only needs the reply id. A user's second vote on the same
  * answer replaces the first: the same vote again changes nothing, the other vote rewrites that
  * user's record (the file is rewritten to a temporary file and moved into place, so it is never
- * half written).
+ * half written). Each remembered answer keeps at most {@value #MAX_ANSWER_CHARS} characters of the
+ * answer, {@value #MAX_QUESTION_CHARS} of the question and the first {@value #MAX_CITATIONS}
+ * citations (without their quotes), so memory stays flat whatever the size of the answers.
  */
 public final class FileFeedbackRecorder implements FeedbackRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(FileFeedbackRecorder.class);
     private static final int REMEMBERED = 10_000;
+    static final int MAX_ANSWER_CHARS = 2_000;
+    static final int MAX_QUESTION_CHARS = 500;
+    static final int MAX_CITATIONS = 5;
 
-    /** A remembered answer and the votes stored for it, by {@code platform:userId}. */
-    private record Answered(String question, BotReply reply, String conversationId, Map<String, Vote> votes) {}
+    /** What a vote record needs of one answer, bounded, and the votes stored for it, by {@code platform:userId}. */
+    private record Answered(String question, String answer, boolean grounded, List<Citation> citations,
+            String conversationId, Map<String, Vote> votes) {
+
+        static Answered of(BotReply reply, String question, String conversationId) {
+            List<Citation> citations = new ArrayList<>();
+            for (Citation c : reply.citations().subList(0, Math.min(MAX_CITATIONS, reply.citations().size()))) {
+                citations.add(new Citation(DisplayText.shorten(c.source(), 300), c.lineStart(), c.lineEnd(),
+                        c.start(), c.end(), DisplayText.shorten(c.url(), 300), "", null));
+            }
+            return new Answered(DisplayText.shorten(question, MAX_QUESTION_CHARS),
+                    DisplayText.shorten(reply.text(), MAX_ANSWER_CHARS), reply.grounded(), List.copyOf(citations),
+                    DisplayText.shorten(conversationId, 200), new HashMap<>());
+        }
+
+        long chars() {
+            long chars = question.length() + answer.length() + conversationId.length();
+            for (Citation c : citations) {
+                chars += c.source().length() + (c.url() == null ? 0 : c.url().length());
+            }
+            return chars;
+        }
+    }
 
     private final Path file;
     private final Clock clock;
@@ -54,7 +83,7 @@ public final class FileFeedbackRecorder implements FeedbackRecorder {
     /** Remembers an answer so that votes on it can be recorded with their context. */
     public synchronized void remember(BotReply reply, String question, String conversationId) {
         if (reply.id() != null) {
-            recent.put(reply.id(), new Answered(question, reply, conversationId, new HashMap<>()));
+            recent.put(reply.id(), Answered.of(reply, question, conversationId));
         }
     }
 
@@ -99,10 +128,10 @@ public final class FileFeedbackRecorder implements FeedbackRecorder {
         record.put("conversationId", answered.conversationId());
         record.put("vote", vote == Vote.UP ? "up" : "down");
         record.put("question", answered.question());
-        record.put("answer", answered.reply().text());
-        record.put("grounded", answered.reply().grounded());
+        record.put("answer", answered.answer());
+        record.put("grounded", answered.grounded());
         ArrayNode citations = record.putArray("citations");
-        for (Citation c : answered.reply().citations()) {
+        for (Citation c : answered.citations()) {
             citations.addObject().put("source", c.source()).put("lineStart", c.lineStart()).put("lineEnd", c.lineEnd())
                     .put("start", c.start()).put("url", c.url());
         }
@@ -143,6 +172,11 @@ public final class FileFeedbackRecorder implements FeedbackRecorder {
         } catch (IOException e) {
             return false; // a damaged line is kept as it is
         }
+    }
+
+    /** The characters held for the remembered answers (what the bound is about). */
+    synchronized long retainedChars() {
+        return recent.values().stream().mapToLong(Answered::chars).sum();
     }
 
     public Path file() {

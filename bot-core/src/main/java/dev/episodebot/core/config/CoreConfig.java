@@ -1,5 +1,6 @@
 package dev.episodebot.core.config;
 
+import dev.episodebot.core.support.SecretRedactor;
 import java.nio.file.Path;
 
 /**
@@ -17,6 +18,9 @@ import java.nio.file.Path;
  * @param maxQueued {@code MAX_QUEUED}: questions waiting; past it the bot replies that it is busy
  * @param knowledgeWatch {@code KNOWLEDGE_WATCH}: refresh when the knowledge folder changes
  * @param maxFileBytes {@code KNOWLEDGE_MAX_FILE_MB}: larger knowledge files are skipped
+ * @param maxAnswerChars {@code MAX_ANSWER_CHARS}: an LLM answer is cut at this many characters
+ * @param secrets the configured tokens and keys ({@code TELEGRAM_BOT_TOKEN}, {@code DISCORD_TOKEN},
+ *     {@code LLM_API_KEY}, any {@code *_TOKEN}, …), masked in replies and logs
  */
 public record CoreConfig(
         Path knowledgeDir,
@@ -30,7 +34,9 @@ public record CoreConfig(
         int maxInFlight,
         int maxQueued,
         boolean knowledgeWatch,
-        long maxFileBytes) {
+        long maxFileBytes,
+        int maxAnswerChars,
+        SecretRedactor secrets) {
 
     /** Reads and validates every core variable; throws {@link ConfigException} on the first bad one. */
     public static CoreConfig from(Env env) {
@@ -46,7 +52,9 @@ public record CoreConfig(
                 env.integer("MAX_IN_FLIGHT", Math.max(2, Runtime.getRuntime().availableProcessors() * 2), 1, 1024),
                 env.integer("MAX_QUEUED", 256, 0, 100_000),
                 env.bool("KNOWLEDGE_WATCH", true),
-                env.integer("KNOWLEDGE_MAX_FILE_MB", 20, 1, 2048) * 1024L * 1024L);
+                env.integer("KNOWLEDGE_MAX_FILE_MB", 20, 1, 2048) * 1024L * 1024L,
+                env.integer("MAX_ANSWER_CHARS", 4000, 200, 100_000),
+                SecretRedactor.fromEnv(env));
     }
 
     /** Defaults for a knowledge folder, as used by tests and tools. */
@@ -59,21 +67,21 @@ public record CoreConfig(
 
     public CoreConfig withLlm(LlmConfig newLlm) {
         return new CoreConfig(knowledgeDir, cacheDir, dataDir, embeddingModel, newLlm, admins, rateLimitPerMinute,
-                maxQuestionChars, maxInFlight, maxQueued, knowledgeWatch, maxFileBytes);
+                maxQuestionChars, maxInFlight, maxQueued, knowledgeWatch, maxFileBytes, maxAnswerChars, secrets);
     }
 
     public CoreConfig withAdmins(AdminList newAdmins) {
         return new CoreConfig(knowledgeDir, cacheDir, dataDir, embeddingModel, llm, newAdmins, rateLimitPerMinute,
-                maxQuestionChars, maxInFlight, maxQueued, knowledgeWatch, maxFileBytes);
+                maxQuestionChars, maxInFlight, maxQueued, knowledgeWatch, maxFileBytes, maxAnswerChars, secrets);
     }
 
     public CoreConfig withEmbeddingModel(EmbeddingModelChoice choice) {
         return new CoreConfig(knowledgeDir, cacheDir, dataDir, choice, llm, admins, rateLimitPerMinute,
-                maxQuestionChars, maxInFlight, maxQueued, knowledgeWatch, maxFileBytes);
+                maxQuestionChars, maxInFlight, maxQueued, knowledgeWatch, maxFileBytes, maxAnswerChars, secrets);
     }
 
     public CoreConfig withRateLimitPerMinute(int perMinute) {
         return new CoreConfig(knowledgeDir, cacheDir, dataDir, embeddingModel, llm, admins, perMinute,
-                maxQuestionChars, maxInFlight, maxQueued, knowledgeWatch, maxFileBytes);
+                maxQuestionChars, maxInFlight, maxQueued, knowledgeWatch, maxFileBytes, maxAnswerChars, secrets);
     }
 }

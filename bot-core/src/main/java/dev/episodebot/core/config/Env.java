@@ -38,6 +38,11 @@ public final class Env {
         return new Env(merged);
     }
 
+    /** Every variable, as given (for {@code SecretRedactor.fromEnv}). */
+    public Map<String, String> values() {
+        return values;
+    }
+
     /** The trimmed value, or empty when unset or blank. */
     public Optional<String> get(String name) {
         String value = values.get(name);

@@ -8,17 +8,28 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads one knowledge file: checks its size, refuses binary content, decodes strict UTF-8 (with
- * or without BOM), and hands the text to the parser for its extension.
+ * Reads one knowledge file: checks that its real path is inside the knowledge folder and that it
+ * is a regular file before opening it (a FIFO, device or socket is never opened, so a link
+ * flipped to a FIFO cannot block a refresh), opens it without following a link, checks its size,
+ * refuses binary content, decodes strict UTF-8 (with or without BOM), and hands the text to the
+ * parser for its extension. Reasons name no absolute path.
  */
 public final class KnowledgeReader {
+
+    /** The reason given for FIFOs, devices, sockets and other files that are not regular. */
+    public static final String NOT_REGULAR = "not a regular file (FIFOs, devices and sockets are never opened)";
 
     private final long maxFileBytes;
     private final Map<String, TranscriptParser> parsers;
@@ -39,35 +50,87 @@ public final class KnowledgeReader {
     }
 
     /**
-     * Reads and parses {@code file}.
+     * Reads and parses {@code file}, which is not in a knowledge folder (tools and tests): only
+     * its type and size are checked.
      *
      * @param file the file on disk
      * @param source its name relative to the knowledge folder
      * @throws KnowledgeFormatException with the reason when the file cannot be used
      */
     public Transcript read(Path file, String source) throws KnowledgeFormatException {
+        return parse(source, readBytes(file, null));
+    }
+
+    /**
+     * Parses the content of a knowledge file.
+     *
+     * @param source its name relative to the knowledge folder (its extension picks the parser)
+     * @param bytes what {@link #readBytes} returned
+     */
+    public Transcript parse(String source, byte[] bytes) throws KnowledgeFormatException {
         TranscriptParser parser = parsers.get(extension(source));
         if (parser == null) {
             throw new KnowledgeFormatException("unsupported file type (use .txt, .md, .srt or .vtt)");
         }
-        byte[] bytes;
+        return parser.parse(source, decode(bytes));
+    }
+
+    /**
+     * The bytes of {@code file}, when its real path is inside {@code realRoot} (null: anywhere) and
+     * it is a regular file within the size limit. The type is checked on the real path before it
+     * is opened, and it is opened without following links.
+     */
+    public byte[] readBytes(Path file, Path realRoot) throws KnowledgeFormatException {
         try {
-            long size = Files.size(file);
-            if (size > maxFileBytes) {
-                throw new KnowledgeFormatException("too large: " + megabytes(size) + " MB, the limit is "
+            Path real = file.toRealPath();
+            if (realRoot != null && !real.startsWith(realRoot)) {
+                throw new KnowledgeFormatException(KnowledgeScanner.OUTSIDE);
+            }
+            BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attrs.isRegularFile()) {
+                throw new KnowledgeFormatException(NOT_REGULAR);
+            }
+            if (attrs.size() > maxFileBytes) {
+                throw new KnowledgeFormatException("too large: " + megabytes(attrs.size()) + " MB, the limit is "
                         + megabytes(maxFileBytes) + " MB (KNOWLEDGE_MAX_FILE_MB)");
             }
-            bytes = Files.readAllBytes(file);
+            try (SeekableByteChannel channel = Files.newByteChannel(real, StandardOpenOption.READ,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                Object key = attrs.fileKey();
+                if (key != null && !key.equals(Files.readAttributes(real, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS).fileKey())) {
+                    throw new KnowledgeFormatException("replaced while being opened; read on the next refresh");
+                }
+                return readAtMost(channel, maxFileBytes);
+            }
         } catch (NoSuchFileException e) {
             throw new KnowledgeFormatException("the file disappeared while it was being read");
         } catch (IOException e) {
-            throw new KnowledgeFormatException("cannot be read: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            throw new KnowledgeFormatException("cannot be read: " + describe(e));
         }
-        if (bytes.length > maxFileBytes) {
-            throw new KnowledgeFormatException("too large: grew past the limit while being read (KNOWLEDGE_MAX_FILE_MB)");
+    }
+
+    /** Up to {@code max} bytes; more means the file grew past the limit while being read. */
+    private static byte[] readAtMost(SeekableByteChannel channel, long max) throws IOException, KnowledgeFormatException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) Math.min(max, channel.size()) + 1);
+        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        long total = 0;
+        int n;
+        while ((n = channel.read(buffer)) >= 0) {
+            total += n;
+            if (total > max) {
+                throw new KnowledgeFormatException("too large: grew past the limit while being read (KNOWLEDGE_MAX_FILE_MB)");
+            }
+            out.write(buffer.array(), 0, n);
+            buffer.clear();
         }
-        return parser.parse(source, decode(bytes));
+        return out.toByteArray();
+    }
+
+    /** An I/O failure by kind and the system's reason, never with the path. */
+    static String describe(IOException e) {
+        String reason = e instanceof FileSystemException fs ? fs.getReason() : null;
+        return e.getClass().getSimpleName() + (reason == null || reason.isBlank() ? "" : " (" + reason + ")");
     }
 
     /** Strict UTF-8 decoding; a leading BOM is dropped; NUL bytes mean binary content. */

@@ -52,9 +52,7 @@ public final class PlainTextParser implements TranscriptParser {
             }
             first = i;
         }
-        if (url != null && !(url.startsWith("http://") || url.startsWith("https://"))) {
-            url = null;
-        }
+        url = EpisodeLink.accept(url);
         List<TranscriptLine> lines = new ArrayList<>();
         for (int i = first; i < rawLines.length; i++) {
             String line = TextCleaner.clean(rawLines[i]);

@@ -111,9 +111,7 @@ public final class SubtitleParser implements TranscriptParser {
         if (lines.isEmpty()) {
             throw new KnowledgeFormatException("no text in the subtitle cues");
         }
-        if (url != null && !(url.startsWith("http://") || url.startsWith("https://"))) {
-            url = null;
-        }
+        url = EpisodeLink.accept(url);
         return new Transcript(source, title, url, lines);
     }
 

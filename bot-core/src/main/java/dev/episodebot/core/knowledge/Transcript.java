@@ -1,18 +1,20 @@
 package dev.episodebot.core.knowledge;
 
+import dev.episodebot.core.support.DisplayText;
 import java.util.List;
 
 /**
  * A parsed knowledge file.
  *
  * @param source path relative to the knowledge folder, with {@code /} separators
- * @param title the episode title from front matter, or null
+ * @param title the episode title from front matter (cleaned and shortened for display), or null
  * @param url the episode link from front matter, or null
  * @param lines the non-blank text lines, in file order
  */
 public record Transcript(String source, String title, String url, List<TranscriptLine> lines) {
 
     public Transcript {
+        title = DisplayText.name(title);
         lines = List.copyOf(lines);
     }
 

@@ -5,6 +5,7 @@
  * {@link dev.episodebot.core.knowledge.TranscriptParser} per format), and splitting them into
  * overlapping chunks that keep their provenance ({@link dev.episodebot.core.knowledge.Chunker}).
  * A file that cannot be read becomes a {@link dev.episodebot.core.knowledge.SkippedFile} with a
- * reason; it never stops the others.
+ * reason; it never stops the others. Only regular files whose real path is inside the knowledge
+ * folder are ever opened.
  */
 package dev.episodebot.core.knowledge;

@@ -1,5 +1,7 @@
 package dev.episodebot.core.llm;
 
+import dev.episodebot.core.support.DisplayText;
+import dev.episodebot.core.support.SecretRedactor;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A chat model call that always ends within the timeout, and is skipped while the circuit is
- * open. Failures are logged by kind only (never with request content or credentials).
+ * open. A reply longer than {@code maxReplyChars} is cut there before anything else reads it
+ * ({@code MAX_ANSWER_CHARS}). Failures are logged by kind only, with every secret masked before
+ * the message is shortened (never with request content or credentials).
  */
 public final class GuardedChatModel {
 
@@ -25,12 +29,21 @@ public final class GuardedChatModel {
     private final Duration timeout;
     private final ExecutorService executor;
     private final CircuitBreaker breaker;
+    private final int maxReplyChars;
+    private final SecretRedactor secrets;
 
-    public GuardedChatModel(ChatModel delegate, Duration timeout, ExecutorService executor, CircuitBreaker breaker) {
+    /**
+     * @param maxReplyChars longer replies are cut ({@code MAX_ANSWER_CHARS})
+     * @param secrets masks the configured secrets in failure messages
+     */
+    public GuardedChatModel(ChatModel delegate, Duration timeout, ExecutorService executor, CircuitBreaker breaker,
+            int maxReplyChars, SecretRedactor secrets) {
         this.delegate = delegate;
         this.timeout = timeout;
         this.executor = executor;
         this.breaker = breaker;
+        this.maxReplyChars = maxReplyChars;
+        this.secrets = secrets;
     }
 
     /** The reply text; throws when there is none within the configured timeout. */
@@ -64,7 +77,7 @@ public final class GuardedChatModel {
                 throw failure("empty reply");
             }
             breaker.success();
-            return text.strip();
+            return DisplayText.shorten(text.strip(), maxReplyChars);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw failure("no reply within " + budget.toMillis() + " ms");
@@ -85,13 +98,10 @@ public final class GuardedChatModel {
         return new LlmUnavailableException(reason);
     }
 
-    /** The exception's class and a short, credential-free message. */
-    static String describe(Throwable t) {
-        String message = t.getMessage() == null ? "" : t.getMessage();
-        message = message.replaceAll("(?i)(bearer\\s+|api[_-]?key[=:\\s\"]+|sk-)[A-Za-z0-9._\\-]+", "$1***");
-        if (message.length() > 160) {
-            message = message.substring(0, 160) + "…";
-        }
-        return t.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message.replace('\n', ' '));
+    /** The exception's class and a short, credential-free message: masked first, then shortened. */
+    String describe(Throwable t) {
+        String message = t.getMessage() == null ? "" : secrets.redact(t.getMessage());
+        message = DisplayText.shorten(DisplayText.clean(message).replace('\n', ' '), 160);
+        return t.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 }

@@ -3,6 +3,7 @@ package dev.episodebot.core.refresh;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
+import java.nio.file.LinkOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -25,9 +27,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches the knowledge folder (and every subfolder, including ones created later) and runs the
  * refresh once changes settle: each event pushes the refresh back by {@code quiet}, but never more
- * than {@code maxDelay} after the first event of a burst. A folder that does not exist yet is
- * watched for as soon as it appears. Refreshes never overlap; a failing refresh is logged and the
- * watcher keeps going.
+ * than {@code maxDelay} after the first event of a burst. Refreshes never overlap; a failing
+ * refresh is logged and the watcher keeps going.
+ *
+ * <p>The folder is followed by identity (its real path and file key), checked on every event and
+ * every second: {@code KNOWLEDGE_DIR} given as a symbolic link is watched where it points; a
+ * folder replaced under the same name ({@code mv knowledge knowledge.old; mv v2 knowledge}), a link
+ * pointed elsewhere, a folder that disappears or appears each cause one refresh and one log line,
+ * and the new folder is watched from then on.
  */
 public final class KnowledgeWatcher implements AutoCloseable {
 
@@ -42,6 +49,10 @@ public final class KnowledgeWatcher implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Thread thread;
 
+    /** The folder watched now: its real path and file key; null while it does not exist. */
+    private record Identity(Path realPath, Object fileKey) {}
+
+    private Identity watched;
     private ScheduledFuture<?> pending;
     private long burstStartNanos;
     private volatile boolean running = true;
@@ -63,7 +74,10 @@ public final class KnowledgeWatcher implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        registerTree(this.root);
+        this.watched = identify(this.root);
+        if (watched != null) {
+            registerTree(watched.realPath());
+        }
         this.thread = new Thread(this::loop, "knowledge-watch");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -78,30 +92,81 @@ public final class KnowledgeWatcher implements AutoCloseable {
                 return;
             }
             if (key == null) {
-                if (keys.isEmpty() && Files.isDirectory(root)) {
-                    log.info("Knowledge folder {} appeared; watching it", root);
-                    registerTree(root);
-                    changed();
-                }
+                followFolder();
                 continue;
             }
             Path dir = keys.get(key);
             for (WatchEvent<?> event : key.pollEvents()) {
                 if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && dir != null) {
                     Path child = dir.resolve((Path) event.context());
-                    if (Files.isDirectory(child)) {
+                    if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                         registerTree(child);
                     }
                 }
             }
             if (!key.reset()) {
                 keys.remove(key);
-                if (!Files.isDirectory(root)) {
-                    keys.keySet().forEach(WatchKey::cancel);
-                    keys.clear();
-                }
             }
-            changed();
+            if (!followFolder()) {
+                changed();
+            }
+        }
+    }
+
+    /**
+     * Compares the folder's identity with the one watched; when it changed, watches the new one
+     * (or waits for it) and schedules a refresh. Returns whether it changed.
+     */
+    private boolean followFolder() {
+        Identity now = identify(root);
+        if (Objects.equals(now, watched)) {
+            return false;
+        }
+        keys.keySet().forEach(WatchKey::cancel);
+        keys.clear();
+        if (now == null) {
+            log.info("Knowledge folder {} is gone; refreshing, and watching for it to come back", root);
+        } else if (watched == null) {
+            log.info("Knowledge folder {} appeared; watching it", root);
+        } else {
+            log.info("Knowledge folder {} was replaced{}; watching the new one", root,
+                    now.realPath().equals(watched.realPath()) ? "" : " (it is now " + now.realPath() + ")");
+        }
+        watched = now;
+        if (now != null) {
+            registerTree(now.realPath());
+        }
+        changed();
+        return true;
+    }
+
+    /** The folder's real path and file key, or null when it is not a folder now. */
+    private static Identity identify(Path folder) {
+        try {
+            Path real = folder.toRealPath();
+            BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class);
+            return attrs.isDirectory() ? new Identity(real, attrs.fileKey() != null ? attrs.fileKey()
+                    : attrs.creationTime()) : null;
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Runs {@code task} once after {@code delay}, in turn with the refreshes (never beside one); not
+     * at all once closed. The core checks every file's content this way a little after a start.
+     */
+    public void runOnce(Duration delay, Runnable task) {
+        try {
+            scheduler.schedule(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.error("Knowledge refresh failed; the previous index stays", e);
+                }
+            }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed
         }
     }
 
@@ -115,7 +180,11 @@ public final class KnowledgeWatcher implements AutoCloseable {
         }
         long sinceBurst = now - burstStartNanos;
         long delay = Math.min(quiet.toNanos(), Math.max(0, maxDelay.toNanos() - sinceBurst));
-        pending = scheduler.schedule(this::runRefresh, delay, TimeUnit.NANOSECONDS);
+        try {
+            pending = scheduler.schedule(this::runRefresh, delay, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing: no more refreshes
+        }
     }
 
     private void runRefresh() {
@@ -130,6 +199,7 @@ public final class KnowledgeWatcher implements AutoCloseable {
         if (!Files.isDirectory(top)) {
             return;
         }
+        // the walk does not follow links: a linked folder inside is read by the loader, not watched
         try {
             Files.walkFileTree(top, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 32,
                     new SimpleFileVisitor<>() {
@@ -167,7 +237,21 @@ public final class KnowledgeWatcher implements AutoCloseable {
         } catch (IOException e) {
             // closing anyway
         }
-        scheduler.shutdownNow();
+        synchronized (this) {
+            if (pending != null) {
+                pending.cancel(false);
+            }
+        }
+        // a refresh that runs is let finish: interrupting it would close the index's files under it
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(60, TimeUnit.SECONDS)) {
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         thread.interrupt();
     }
 }

@@ -78,7 +78,7 @@ class ConversationMemoriesTest {
         // WHEN the history is read
         String bot = memories.history("a").get(1);
 
-        // THEN the answer is cut to 600 characters plus an ellipsis
-        assertThat(bot).isEqualTo("Bot: " + "长".repeat(600) + "…");
+        // THEN the answer is cut to 600 characters, the last one an ellipsis
+        assertThat(bot).isEqualTo("Bot: " + "长".repeat(599) + "…");
     }
 }

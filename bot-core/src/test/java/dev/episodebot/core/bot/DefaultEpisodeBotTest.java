@@ -74,7 +74,7 @@ class DefaultEpisodeBotTest {
     void emptyQuestionIsPolitelyRefused(String text) {
         // GIVEN an ask with nothing to ask (after cleaning)
         // WHEN it is handled
-        BotReply reply = ask(Platform.TELEGRAM, "1001", text);
+        BotReply reply = ask(Platform.TELEGRAM, "empty-" + text.hashCode(), text);
 
         // THEN the bot refuses and explains how to ask
         assertThat(reply.kind()).isEqualTo(ReplyKind.REFUSAL);
@@ -295,7 +295,7 @@ class DefaultEpisodeBotTest {
         ConversationMemories memories = new ConversationMemories(100, 12);
         EpisodeBot bot = new DefaultEpisodeBot(core.knowledge(), core.answerer(), memories,
                 new FileFeedbackRecorder(root.resolve("data"), CLOCK), AdminList.none(),
-                new DefaultEpisodeBot.Limits(2000, 100, 4, 4), CLOCK, () -> { });
+                new DefaultEpisodeBot.Limits(2000, 100, 4, 4), CLOCK, () -> { }, core.shownText());
         BotReply answer = bot.ask(new BotRequest("conv-a", "7", Platform.TELEGRAM, REKA_TEAM));
         bot.ask(new BotRequest("conv-b", "8", Platform.TELEGRAM, REKA_TEAM));
         assertThat(memories.history("conv-a")).containsExactly("User: " + REKA_TEAM, "Bot: " + answer.text());

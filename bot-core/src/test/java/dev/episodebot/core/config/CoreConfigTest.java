@@ -34,6 +34,8 @@ class CoreConfigTest {
             "RATE_LIMIT_PER_MINUTE|0",
             "RATE_LIMIT_PER_MINUTE|ten",
             "MAX_QUESTION_CHARS|-5",
+            "MAX_ANSWER_CHARS|5",
+            "MAX_ANSWER_CHARS|lots",
             "MAX_IN_FLIGHT|0",
             "KNOWLEDGE_MAX_FILE_MB|0",
             "KNOWLEDGE_WATCH|maybe",
@@ -117,6 +119,7 @@ class CoreConfigTest {
         assertThat(config.dataDir()).isEqualTo(Path.of("data"));
         assertThat(config.rateLimitPerMinute()).isEqualTo(10);
         assertThat(config.maxQuestionChars()).isEqualTo(2000);
+        assertThat(config.maxAnswerChars()).isEqualTo(4000);
         assertThat(config.maxFileBytes()).isEqualTo(20L * 1024 * 1024);
         assertThat(config.embeddingModel()).isEqualTo(EmbeddingModelChoice.AUTO);
         assertThat(config.llm().enabled()).isFalse();

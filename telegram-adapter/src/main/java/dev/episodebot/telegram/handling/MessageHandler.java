@@ -9,6 +9,7 @@ import dev.episodebot.core.ReplyKind;
 import dev.episodebot.core.text.Catalog;
 import dev.episodebot.core.text.UiText;
 import dev.episodebot.telegram.http.TokenMasker;
+import dev.episodebot.telegram.polling.UpdateIntake;
 import dev.episodebot.telegram.send.ChatTarget;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -21,7 +22,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * meanwhile) and the rendered reply goes back as a reply to the message ({@link ReplyDelivery}:
  * at most the message cap, 👍/👎 under answers, "more" when there is more). The request carries the
  * user's {@code language_code} and whether the chat is private. If the core fails, the user gets
- * a short apology instead of silence.
+ * a short apology instead of silence. If the shutdown interrupted the answer, nothing is sent and
+ * the update is left for after the restart.
  */
 public final class MessageHandler {
 
@@ -61,7 +63,13 @@ public final class MessageHandler {
                 message.isTopicMessage() ? message.getMessageThreadId() : null);
         log.debug("{} from user {} in chat {}", command, userId, message.getChatId());
 
-        delivery.deliver(target, message.getMessageId(), answer(command, request, target));
+        BotReply reply = answer(command, request, target);
+        if (Thread.currentThread().isInterrupted()) {
+            // the shutdown's grace ran out while this was answered (or queued): nothing half-done goes
+            // out, and the update is not marked handled, so it is answered after the restart
+            throw new UpdateIntake.ShutdownCutException();
+        }
+        delivery.deliver(target, message.getMessageId(), reply);
     }
 
     private BotReply answer(BotCommand command, BotRequest request, ChatTarget target) {

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +63,37 @@ public final class OffsetStore {
             log.warn("Cannot read {} ({}); starting without a stored Telegram update id.", file, e.toString());
             return OptionalLong.empty();
         }
+        return parse(properties);
+    }
+
+    /**
+     * The ids handled after the stored one while an earlier update was still being answered (so
+     * they are not answered again when Telegram delivers them again); empty when none or stale.
+     */
+    public Set<Long> loadHandledAfter() {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            return Set.of();
+        }
+        if (parse(properties).isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> ids = new TreeSet<>();
+        for (String id : properties.getProperty("handled_after", "").split(",")) {
+            try {
+                if (!id.isBlank()) {
+                    ids.add(Long.parseLong(id.strip()));
+                }
+            } catch (NumberFormatException e) {
+                log.warn("Ignoring a broken handled_after entry in {}.", file);
+            }
+        }
+        return ids;
+    }
+
+    private OptionalLong parse(Properties properties) {
         try {
             long updateId = Long.parseLong(properties.getProperty("update_id", "").strip());
             Instant savedAt = Instant.parse(properties.getProperty("saved_at", "").strip());
@@ -78,12 +111,24 @@ public final class OffsetStore {
 
     /** Stores {@code updateId} (atomically replacing the file). */
     public void save(long updateId) {
+        save(updateId, Set.of());
+    }
+
+    /**
+     * Stores {@code updateId}, below which everything is handled, and the ids above it that are
+     * handled too (atomically replacing the file).
+     */
+    public void save(long updateId, Set<Long> handledAfter) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
             try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 writer.write("# last Telegram update handled by episode-bot; delete to forget\n");
                 writer.write("update_id=" + updateId + "\n");
+                if (!handledAfter.isEmpty()) {
+                    writer.write("handled_after=" + handledAfter.stream().map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(",")) + "\n");
+                }
                 writer.write("saved_at=" + clock.instant() + "\n");
             }
             try {

@@ -13,7 +13,9 @@ import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessa
  * What telegrambots' polling thread calls with each batch of updates. It returns quickly and never
  * throws (an exception escaping here would stop the library's polling for good): each new update
  * goes to the {@link ChatSerialExecutor} under its chat, and the handler's failures are logged
- * there with the token masked.
+ * there with the token masked. An update is marked handled in the {@link UpdateLedger} once its
+ * handler returned or failed, unless the shutdown cut it ({@link ShutdownCutException}, or a failure
+ * while interrupted): then it stays unconfirmed and Telegram delivers it again after the restart.
  */
 public final class UpdateIntake implements LongPollingUpdateConsumer {
 
@@ -66,10 +68,31 @@ public final class UpdateIntake implements LongPollingUpdateConsumer {
     private void handle(int id, Update update) {
         try {
             handler.accept(update);
+        } catch (ShutdownCutException e) {
+            log.info("Telegram update {} was not answered before the shutdown; Telegram delivers it again after "
+                    + "the restart.", id);
+            return; // not completed: the watermark stays below it
         } catch (Throwable t) {
+            if (Thread.currentThread().isInterrupted()) {
+                log.info("Telegram update {} was cut by the shutdown ({}); Telegram delivers it again after the "
+                        + "restart.", id, t.getClass().getSimpleName());
+                return;
+            }
             log.error("Handling Telegram update {} failed", id, masker.redact(t));
-        } finally {
-            ledger.complete(id);
+        }
+        ledger.complete(id);
+    }
+
+    /**
+     * Thrown by a handler whose work was cut by the shutdown before its reply went out: the update
+     * is not marked handled, so Telegram delivers it again after the restart.
+     */
+    public static final class ShutdownCutException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        public ShutdownCutException() {
+            super("cut by the shutdown", null, false, false);
         }
     }
 

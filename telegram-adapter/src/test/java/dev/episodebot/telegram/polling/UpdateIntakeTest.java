@@ -43,6 +43,42 @@ class UpdateIntakeTest {
     }
 
     @Test
+    void updatesCutByTheShutdownAreNotMarkedHandled() throws Exception {
+        // GIVEN one worker, update 1 in one chat answered at once, update 2 in another chat answered slowly
+        // (until interrupted) and update 3 queued behind it
+        UpdateLedger ledger = new UpdateLedger(new OffsetStore(dir.resolve("o"), Clock.systemUTC()));
+        ChatSerialExecutor executor = new ChatSerialExecutor(1, 100, "test");
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        UpdateIntake intake = new UpdateIntake(ledger, executor, update -> {
+            if (update.getUpdateId() == 2) {
+                started.countDown();
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // as the core does: the answer is cut
+                }
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new UpdateIntake.ShutdownCutException(); // as the message handler does: nothing is sent
+            }
+        }, new TokenMasker("1:secret-token"));
+        intake.consume(new ArrayList<>(List.of(update(1, 20), update(2, 10), update(3, 10))));
+        assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        // WHEN the shutdown's grace runs out
+        assertThat(executor.close(Duration.ofMillis(300))).isFalse();
+
+        // THEN only update 1 counts as handled: Telegram keeps 2 and 3 and delivers them after the restart
+        Thread.sleep(200);
+        assertThat(ledger.watermark()).isEqualTo(1);
+        assertThat(ledger.hasPending()).isTrue();
+        UpdateLedger restarted = new UpdateLedger(new OffsetStore(dir.resolve("o"), Clock.systemUTC()));
+        assertThat(restarted.admit(1)).isFalse();
+        assertThat(restarted.admit(2)).isTrue();
+        assertThat(restarted.admit(3)).isTrue();
+    }
+
+    @Test
     void keysUpdatesByChat() throws Exception {
         // GIVEN a message and a button press in chat 10, and a press without a message
         Update message = update(1, 10);
