@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.episodebot.core.PlatformAdapter;
-import dev.episodebot.core.retrieval.KnowledgeBase;
-import dev.episodebot.core.retrieval.KnowledgeIndex;
-import dev.episodebot.core.retrieval.RefreshReport;
+import dev.episodebot.core.index.KnowledgeBase;
+import dev.episodebot.core.index.IndexState;
+import dev.episodebot.core.index.RefreshReport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -82,7 +82,7 @@ final class HealthServer implements AutoCloseable {
             boolean ready = started && indexed && connected && !stopping;
             body.put("status", ready ? "ready" : stopping ? "stopping" : started ? "not ready" : "starting");
             if (kb != null && indexed) {
-                KnowledgeIndex index = kb.index();
+                IndexState index = kb.index();
                 body.putObject("index").put("files", index.sources().size()).put("chunks", index.chunks().size())
                         .put("model", index.model().displayName());
                 body.putObject("lastRefresh").put("at", last.finishedAt().toString())

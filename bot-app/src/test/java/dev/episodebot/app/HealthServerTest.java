@@ -63,7 +63,7 @@ class HealthServerTest {
 
             // WHEN indexed and started but the adapter is not connected THEN still 503
             health.knowledge(core.knowledge());
-            core.refresh(dev.episodebot.core.retrieval.IndexingListener.none());
+            core.refresh(dev.episodebot.core.index.IndexingListener.none());
             health.adapter(adapter);
             health.started();
             HttpResponse<String> disconnected = get(health);

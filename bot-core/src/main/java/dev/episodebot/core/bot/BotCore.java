@@ -13,15 +13,16 @@ import dev.episodebot.core.llm.CircuitBreaker;
 import dev.episodebot.core.llm.GuardedChatModel;
 import dev.episodebot.core.llm.LlmAnswerer;
 import dev.episodebot.core.llm.LlmQueryRewriter;
-import dev.episodebot.core.retrieval.EmbeddingModelProvider;
-import dev.episodebot.core.retrieval.EmbeddingModels;
-import dev.episodebot.core.retrieval.IndexingListener;
-import dev.episodebot.core.retrieval.KnowledgeBase;
+import dev.episodebot.core.embedding.EmbeddingModelProvider;
+import dev.episodebot.core.embedding.EmbeddingModels;
+import dev.episodebot.core.index.IndexingListener;
+import dev.episodebot.core.index.KnowledgeBase;
 import dev.episodebot.core.refresh.KnowledgeWatcher;
-import dev.episodebot.core.retrieval.RefreshReport;
+import dev.episodebot.core.index.RefreshReport;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -57,7 +58,7 @@ public final class BotCore implements AutoCloseable {
                 : spec -> EmbeddingModels.create(spec, embeddingExecutor,
                         config.cacheDir() == null ? null : config.cacheDir().resolve("models"));
         this.knowledge = new KnowledgeBase(config.knowledgeDir(), config.cacheDir(), config.embeddingModel(),
-                new KnowledgeLoader(new KnowledgeReader(config.maxFileBytes())), provider);
+                new KnowledgeLoader(new KnowledgeReader(config.maxFileBytes())), provider, List.of());
         if (models == null) {
             knowledge.preload(); // the real model takes a second or more to load: start now
         }
@@ -81,7 +82,7 @@ public final class BotCore implements AutoCloseable {
         this.feedback = new FileFeedbackRecorder(config.dataDir(), clock);
         this.bot = new DefaultEpisodeBot(knowledge, answerer, new ConversationMemories(1000, 12), feedback,
                 config.admins(), new DefaultEpisodeBot.Limits(config.maxQuestionChars(), config.rateLimitPerMinute(),
-                        config.maxInFlight(), config.maxQueued()), clock, knowledge::refresh);
+                        config.maxInFlight(), config.maxQueued()), clock, () -> knowledge.refresh(IndexingListener.none()));
     }
 
     /** Builds the core and indexes the knowledge folder (blocking). */
@@ -106,7 +107,7 @@ public final class BotCore implements AutoCloseable {
      * watcher to stop.
      */
     public KnowledgeWatcher watchKnowledge(Duration quiet, Duration maxDelay) throws java.io.IOException {
-        return new KnowledgeWatcher(config.knowledgeDir(), quiet, maxDelay, knowledge::refresh);
+        return new KnowledgeWatcher(config.knowledgeDir(), quiet, maxDelay, () -> knowledge.refresh(IndexingListener.none()));
     }
 
     /** Re-reads the knowledge folder and swaps the new index in. */

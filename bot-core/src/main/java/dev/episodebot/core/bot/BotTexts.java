@@ -3,9 +3,9 @@ package dev.episodebot.core.bot;
 import dev.episodebot.core.BotCommand;
 import dev.episodebot.core.Language;
 import dev.episodebot.core.knowledge.SkippedFile;
-import dev.episodebot.core.retrieval.KnowledgeIndex;
-import dev.episodebot.core.retrieval.RefreshReport;
-import dev.episodebot.core.retrieval.SourceSummary;
+import dev.episodebot.core.index.IndexState;
+import dev.episodebot.core.index.RefreshReport;
+import dev.episodebot.core.index.SourceSummary;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -42,7 +42,7 @@ final class BotTexts {
         return sb.toString().strip();
     }
 
-    static String sources(Language language, KnowledgeIndex index) {
+    static String sources(Language language, IndexState index) {
         if (index.sources().isEmpty()) {
             return language == Language.ZH ? "知识库是空的。" : "The knowledge folder is empty.";
         }
@@ -54,7 +54,7 @@ final class BotTexts {
         return sb.toString().strip();
     }
 
-    static String status(KnowledgeIndex index, RefreshReport last, String llm, int conversations, java.nio.file.Path dir) {
+    static String status(IndexState index, RefreshReport last, String llm, int conversations, java.nio.file.Path dir) {
         StringBuilder sb = new StringBuilder();
         if (!java.nio.file.Files.isDirectory(dir)) {
             sb.append("The knowledge folder does not exist yet: an operator has to create it and add transcripts.\n");

@@ -10,10 +10,10 @@ import dev.episodebot.core.ReplyKind;
 import dev.episodebot.core.answer.Answer;
 import dev.episodebot.core.answer.QuestionAnswerer;
 import dev.episodebot.core.config.AdminList;
-import dev.episodebot.core.retrieval.KnowledgeBase;
-import dev.episodebot.core.retrieval.KnowledgeIndex;
-import dev.episodebot.core.retrieval.RefreshReport;
-import dev.episodebot.core.retrieval.SourceSummary;
+import dev.episodebot.core.index.KnowledgeBase;
+import dev.episodebot.core.index.IndexState;
+import dev.episodebot.core.index.RefreshReport;
+import dev.episodebot.core.index.SourceSummary;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -126,7 +126,7 @@ public final class DefaultEpisodeBot implements EpisodeBot {
     }
 
     private String status() {
-        KnowledgeIndex index = knowledge.index();
+        IndexState index = knowledge.index();
         String llm = answerer.usesLlm() ? "LLM, with transcript quotes as the fallback" : "transcript quotes (no LLM)";
         return BotTexts.status(index, knowledge.lastReport(), llm, memories.size(), knowledge.knowledgeDir());
     }

@@ -1,0 +1,85 @@
+package dev.episodebot.core.embedding;
+
+import dev.episodebot.core.Language;
+import dev.episodebot.core.config.EmbeddingModelChoice;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15.BgeSmallZhV15EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Chooses and creates the in-process embedding model. */
+public final class EmbeddingModels {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddingModels.class);
+
+    static {
+        TokenCounter.optOutOfTracking();
+    }
+
+    private EmbeddingModels() {}
+
+    /**
+     * Loads ONNX Runtime's native library and environment now (a start-up task that can run beside
+     * others); any real problem is reported later, by the model load.
+     */
+    public static void loadNativeRuntime() {
+        try {
+            ai.onnxruntime.OrtEnvironment.getEnvironment();
+        } catch (RuntimeException | LinkageError e) {
+            // reported by the model load
+        }
+    }
+
+    /**
+     * The Chinese model {@code auto} picks for mostly-CJK knowledge. The int8 twin would embed about
+     * twice as fast; it is picked only if its recall@3 is within 0.01 of the full model's (README,
+     * "Embedding models").
+     */
+    public static final EmbeddingModelSpec AUTO_CHINESE = EmbeddingModelSpec.BGE_SMALL_ZH_V15;
+
+    /** The model for a choice; {@code auto} follows the knowledge's language. */
+    public static EmbeddingModelSpec choose(EmbeddingModelChoice choice, Language knowledgeLanguage) {
+        return switch (choice) {
+            case MINILM -> EmbeddingModelSpec.ALL_MINILM_L6_V2;
+            case BGE_SMALL_ZH -> EmbeddingModelSpec.BGE_SMALL_ZH_V15;
+            case BGE_SMALL_ZH_Q -> EmbeddingModelSpec.BGE_SMALL_ZH_V15_Q;
+            case AUTO -> knowledgeLanguage == Language.ZH ? AUTO_CHINESE : EmbeddingModelSpec.ALL_MINILM_L6_V2;
+        };
+    }
+
+    /**
+     * Loads the model fast through {@code modelDir} ({@link FastOnnxEmbeddingModel}: same vectors as
+     * langchain4j's stock classes); falls back to the stock class when that fails or {@code modelDir}
+     * is null. {@code executor} runs the batch embedding in parallel.
+     */
+    public static EmbeddingModel create(EmbeddingModelSpec spec, Executor executor, java.nio.file.Path modelDir) {
+        if (modelDir != null) {
+            long started = System.nanoTime();
+            try {
+                EmbeddingModel model = FastOnnxEmbeddingModel.load(spec, modelDir, executor, 1);
+                log.info("Loaded {} in {} ms", spec.displayName(), (System.nanoTime() - started) / 1_000_000);
+                return model;
+            } catch (RuntimeException e) {
+                log.warn("Fast loading of {} failed ({}); loading it from the jar", spec.displayName(), e.toString());
+            }
+        }
+        return create(spec, executor);
+    }
+
+    /** Loads the model with langchain4j's stock class; {@code executor} runs the batch embedding in parallel. */
+    public static EmbeddingModel create(EmbeddingModelSpec spec, Executor executor) {
+        if (spec.equals(EmbeddingModelSpec.BGE_SMALL_ZH_V15)) {
+            return new BgeSmallZhV15EmbeddingModel(executor);
+        }
+        if (spec.equals(EmbeddingModelSpec.BGE_SMALL_ZH_V15_Q)) {
+            return new BgeSmallZhV15QuantizedEmbeddingModel(executor);
+        }
+        if (spec.equals(EmbeddingModelSpec.ALL_MINILM_L6_V2)) {
+            return new AllMiniLmL6V2EmbeddingModel(executor);
+        }
+        throw new IllegalArgumentException("unknown embedding model " + spec.id());
+    }
+}
