@@ -81,4 +81,48 @@ class HealthServerTest {
             assertThat(get(health).statusCode()).isEqualTo(503);
         }
     }
+
+    @Test
+    void aRefreshThatIndexedNothingFromAFolderWithFilesIsNotReady() throws Exception {
+        // GIVEN a started, connected bot whose knowledge folder holds only a file that cannot be read
+        Path knowledge = Files.createDirectories(temp.resolve("knowledge"));
+        Files.write(knowledge.resolve("broken.txt"), new byte[] {1, 0, 2, 0});
+        PlatformAdapter adapter = new PlatformAdapter() {
+            @Override
+            public String name() {
+                return "telegram";
+            }
+
+            @Override
+            public void start() {}
+
+            @Override
+            public boolean isConnected() {
+                return true;
+            }
+
+            @Override
+            public void close() {}
+        };
+        try (HealthServer health = new HealthServer(0);
+                BotCore core = BotCore.create(CoreConfig.defaults(knowledge, temp.resolve("cache"), temp.resolve("data")),
+                        spec -> new HashingEmbeddingModel(spec.dimension()), null, Clock.systemUTC())) {
+            health.knowledge(core.knowledge());
+            health.adapter(adapter);
+            health.started();
+
+            // WHEN the refresh finds 0 chunks in that non-empty folder THEN /health is 503, not ready
+            core.refresh(dev.episodebot.core.index.IndexingListener.none());
+            HttpResponse<String> broken = get(health);
+            assertThat(broken.statusCode()).isEqualTo(503);
+            assertThat(broken.body()).contains("\"status\":\"not ready\"", "\"chunks\":0", "\"holdsFolder\":false");
+
+            // WHEN a readable file arrives and the knowledge is refreshed THEN ready
+            Files.writeString(knowledge.resolve("a.txt"), "第一行\n第二行\n");
+            core.refresh(dev.episodebot.core.index.IndexingListener.none());
+            HttpResponse<String> ready = get(health);
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).contains("\"status\":\"ready\"", "\"files\":1");
+        }
+    }
 }

@@ -22,7 +22,8 @@ public record BenchReport(Map<String, Object> settings, List<BenchRow> rows, Lis
     public static final List<String> ROW_KEYS = List.of("cold_build_chunks_per_s", "model_alone_chunks_per_s",
             "cold_build_share_of_model_limit", "warm_start_s", "refresh_one_file_s", "refresh_one_file_chunks_embedded",
             "latency_1_thread_p50_ms", "latency_1_thread_p99_ms", "latency_2_threads_p50_ms", "latency_2_threads_p99_ms",
-            "throughput_1_thread_qps", "throughput_2_threads_qps", "scaling_2_threads_over_1", "index_heap_mb");
+            "throughput_1_thread_qps", "throughput_2_threads_qps", "scaling_2_threads_over_1", "index_heap_mb",
+            "dense_recall_at_10", "process_peak_rss_mb");
 
     /**
      * A target of the issue.

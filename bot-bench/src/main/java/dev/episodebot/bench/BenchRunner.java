@@ -8,11 +8,11 @@ import dev.episodebot.core.config.Env;
 import dev.episodebot.core.knowledge.KnowledgeLoader;
 import dev.episodebot.core.knowledge.KnowledgeReader;
 import dev.episodebot.core.embedding.EmbeddingModels;
-import dev.episodebot.core.retrieval.HybridRetriever;
 import dev.episodebot.core.index.IndexingListener;
 import dev.episodebot.core.index.KnowledgeBase;
-import dev.episodebot.core.index.KnowledgeIndex;
-import dev.episodebot.core.embedding.QueryEmbedder;
+import dev.episodebot.core.index.IndexState;
+import dev.episodebot.core.index.IndexView;
+import dev.episodebot.core.retrieval.HybridRetriever;
 import dev.episodebot.core.index.RefreshReport;
 import dev.langchain4j.data.document.Document;
 import dev.langchain4j.data.embedding.Embedding;
@@ -58,6 +58,10 @@ public final class BenchRunner {
     private static final Logger log = LoggerFactory.getLogger(BenchRunner.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int WARM_STARTS = 3;
+    /** From this many episodes on, the cold build fills the index with vectors made from a real sample. */
+    static final int SAMPLED_FROM = 5_000;
+    /** Chunk texts the real model embeds for that sample. */
+    static final int VECTOR_SAMPLE = 2_000;
 
     /**
      * What to run.
@@ -79,7 +83,7 @@ public final class BenchRunner {
      * @param modelAloneChunksPerSecond the model's rate on a sample right after the build, nothing else running
      */
     record Cold(int chunks, double seconds, double chunksPerSecond, double modelChunksPerSecond,
-            double modelAloneChunksPerSecond, String measuredAt) {}
+            double modelAloneChunksPerSecond, String measuredAt, boolean sampledVectors) {}
 
     private final Options options;
     private final Consumer<String> progress;
@@ -120,7 +124,7 @@ public final class BenchRunner {
             if (cold == null || !Files.isDirectory(cache)) {
                 say("Ours: cold build from an empty cache (every chunk goes through the model)...");
                 deleteTree(cache);
-                cold = coldBuild(config, embeddingThreads);
+                cold = coldBuild(config, embeddingThreads, n >= SAMPLED_FROM);
                 Files.writeString(coldFile, JSON.writeValueAsString(cold));
                 coldMeasured = true;
             } else {
@@ -145,47 +149,51 @@ public final class BenchRunner {
             forceGc();
             long heapBefore = heapUsed();
             KnowledgeBase kb = knowledgeBase(config, embeddingThreads);
-            RefreshReport loaded = kb.refresh();
-            kb.embedder().model();
-            kb.embedder().cache(); // loaded in the background after a start from the snapshot: count it too
+            RefreshReport loaded = kb.refresh(IndexingListener.none());
+            HybridRetriever retriever = new HybridRetriever();
+            ask(kb, retriever, warmup.get(0)); // the model is loaded: count what it keeps on the heap too
             forceGc();
             double heapMb = (heapUsed() - heapBefore) / 1048576.0;
-            KnowledgeIndex index = kb.index();
+            IndexState index = kb.index();
             int chunks = index.chunks().size();
             say(String.format(java.util.Locale.ROOT, "Ours: %d chunks; heap of index and cache %.0f MB", chunks, heapMb));
             if (loaded.embedded() > 0) {
                 say("  note: " + loaded.embedded() + " chunks were not in the cache");
             }
 
-            kb.refresh(); // nothing changed: warms up the refresh path
+            kb.refresh(IndexingListener.none()); // nothing changed: warms up the refresh path
             int changedEpisode = Math.max(1, n / 2);
             Path changedFile = knowledge.resolve(BenchCorpus.fileName(changedEpisode));
             String originalText = Files.readString(changedFile);
             long variant = nextRun(base.resolve("runs.txt")); // a new edit each run, so its chunks are new to the cache
             Files.writeString(changedFile, corpus.episodeText(changedEpisode, variant));
-            RefreshReport refresh = kb.refresh();
+            RefreshReport refresh = kb.refresh(IndexingListener.none());
             int changedChunks = kb.index().sources().stream()
                     .filter(s -> s.source().equals(BenchCorpus.fileName(changedEpisode))).mapToInt(s -> s.chunks()).sum();
             Files.writeString(changedFile, originalText);
-            kb.refresh();
+            kb.refresh(IndexingListener.none());
             double refreshSeconds = refresh.duration().toNanos() / 1e9;
             say(String.format(java.util.Locale.ROOT, "Ours: refresh after changing %s: %.2f s, %d chunks embedded (the file has %d)",
                     changedFile.getFileName(), refreshSeconds, refresh.embedded(), changedChunks));
 
-            KnowledgeIndex live = kb.index();
-            HybridRetriever warmRetriever = new HybridRetriever(new QueryEmbedder(kb.embedder()));
             for (String q : warmup) {
-                warmRetriever.retrieve(live, List.of(q), 5);
+                ask(kb, retriever, q);
             }
-            LatencyStats ours1 = time(questions, 1,
-                    new HybridRetriever(new QueryEmbedder(kb.embedder())), (r, q) -> r.retrieve(live, List.of(q), 5));
-            LatencyStats ours2 = time(questions, 2,
-                    new HybridRetriever(new QueryEmbedder(kb.embedder())), (r, q) -> r.retrieve(live, List.of(q), 5));
+            KnowledgeBase serving = kb;
+            // each question acquires the current state's searcher and releases it, as the bot does
+            LatencyStats ours1 = time(questions, 1, new HybridRetriever(), (r, q) -> ask(serving, r, q));
+            LatencyStats ours2 = time(questions, 2, new HybridRetriever(), (r, q) -> ask(serving, r, q));
             say("Ours: retrieval " + ours1 + " / " + ours2);
-            kb.close(); // waits for the index snapshot to be saved, as a stopping bot does
+            say("Ours: dense recall@10 against exact search over every chunk vector...");
+            double recall;
+            try (IndexView view = kb.acquire()) {
+                recall = DenseRecall.atTen(view, questions);
+            }
+            say(String.format(java.util.Locale.ROOT, "  recall@10 %.3f on %d questions", recall, questions.size()));
+            kb.close();
             index = null;
             kb = null;
-            warmRetriever = null;
+            serving = null;
 
             // 4. the naive pipeline
             say("Naive: loading all-MiniLM-L6-v2 the stock way...");
@@ -223,8 +231,9 @@ public final class BenchRunner {
             say("Naive: retrieval " + naive1 + " / " + naive2);
 
             // 5. the report
+            double rssMb = warm.get("peak_rss_mb").asDouble();
             Figures figures = new Figures(n, chunks, cold, coldMeasured, warmSeconds, refreshSeconds, refresh.embedded(),
-                    changedChunks, ours1, ours2, heapMb, sampleEpisodes, sampleSegments.size(), naiveSegments, vectors.size(),
+                    changedChunks, ours1, ours2, heapMb, recall, rssMb, sampleEpisodes, sampleSegments.size(), naiveSegments, vectors.size(),
                     naiveRate, naiveModelRate, naiveLoadSeconds, naive1, naive2, naiveHeapMb);
             Map<String, Object> settings = new LinkedHashMap<>();
             settings.put("episodes", n);
@@ -232,6 +241,13 @@ public final class BenchRunner {
             settings.put("naive_segments", naiveSegments);
             settings.put("questions", questions.size());
             settings.put("our_model", "bge-small-zh-v1.5 (FastOnnxEmbeddingModel, 1 ONNX thread per call, " + cores + " embedding threads)");
+            settings.put("our_index", "one Lucene index: BM25 fields, int8-quantized HNSW vectors (memory-mapped), exact rescoring");
+            if (cold.sampledVectors()) {
+                settings.put("sampled_vectors", "the index holds real bge vectors of the first " + VECTOR_SAMPLE
+                        + " chunks; every other chunk's vector is a normalised mix of two of them plus noise (N >= "
+                        + SAMPLED_FROM + "); queries, lines and the changed file are embedded by the real model");
+            }
+            settings.put("bench_process_peak_rss_mb", ProcessMemory.peakRssMb());
             settings.put("naive_model", "all-MiniLM-L6-v2 (AllMiniLmL6V2EmbeddingModel)");
             settings.put("cores", cores);
             settings.put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576);
@@ -253,6 +269,7 @@ public final class BenchRunner {
     /** Everything measured in one run. */
     record Figures(int episodes, int chunks, Cold cold, boolean coldMeasured, double warmSeconds, double refreshSeconds,
             int refreshEmbedded, int changedChunks, LatencyStats ours1, LatencyStats ours2, double heapMb,
+            double denseRecall, double rssMb,
             int naiveSampleEpisodes, int naiveSampleSegments, int naiveSegments, int naiveVectors, double naiveRate,
             double naiveModelRate, double naiveLoadSeconds, LatencyStats naive1, LatencyStats naive2, double naiveHeapMb) {}
 
@@ -266,16 +283,27 @@ public final class BenchRunner {
                 + " segments), vectors copied from " + f.naiveVectors() + " real MiniLM vectors";
         double oursScaling = f.ours2().throughput() / f.ours1().throughput();
         List<BenchRow> rows = new ArrayList<>();
-        rows.add(BenchRow.of("cold_build_chunks_per_s", "Cold index build (chunks/s)", cold.chunksPerSecond(), f.naiveRate(),
-                true, false, "ours: " + cold.chunks() + " chunks in " + BenchReport.format(cold.seconds()) + " s"
-                        + (f.coldMeasured() ? " (this run)" : " (measured " + cold.measuredAt() + " when the cache was built)")
-                        + "; " + sample));
-        rows.add(BenchRow.of("model_alone_chunks_per_s", "Embedding model's own limit (chunks/s)", modelLimit, f.naiveModelRate(),
-                true, false, "the model's rate inside its embedAll calls during that build (same moments, same machine load); "
-                        + "ours alone on " + modelSample + " chunk texts right after the build: "
-                        + BenchReport.format(cold.modelAloneChunksPerSecond())));
-        rows.add(BenchRow.of("cold_build_share_of_model_limit", "Cold build ÷ model limit", cold.chunksPerSecond() / modelLimit,
-                f.naiveRate() / f.naiveModelRate(), true, false, null));
+        String coldWhen = f.coldMeasured() ? " (this run)" : " (measured " + cold.measuredAt() + " when the cache was built)";
+        if (cold.sampledVectors()) {
+            // most vectors were made from a sample, not embedded: the build's rate says nothing about the model
+            rows.add(BenchRow.of("cold_build_chunks_per_s", "Cold index build (chunks/s)", Double.NaN, f.naiveRate(), true,
+                    false, "ours: not measured at this N: " + cold.chunks() + " chunks indexed in "
+                            + BenchReport.format(cold.seconds()) + " s" + coldWhen + " with sampled vectors; " + sample));
+            rows.add(BenchRow.of("model_alone_chunks_per_s", "Embedding model's own limit (chunks/s)", Double.NaN,
+                    f.naiveModelRate(), true, false, "ours: see the run at N = 1,000"));
+            rows.add(BenchRow.of("cold_build_share_of_model_limit", "Cold build ÷ model limit", Double.NaN,
+                    f.naiveRate() / f.naiveModelRate(), true, false, null));
+        } else {
+            rows.add(BenchRow.of("cold_build_chunks_per_s", "Cold index build (chunks/s)", cold.chunksPerSecond(),
+                    f.naiveRate(), true, false, "ours: " + cold.chunks() + " chunks in " + BenchReport.format(cold.seconds())
+                            + " s" + coldWhen + "; " + sample));
+            rows.add(BenchRow.of("model_alone_chunks_per_s", "Embedding model's own limit (chunks/s)", modelLimit,
+                    f.naiveModelRate(), true, false, "the model's rate inside its embedAll calls during that build (same "
+                            + "moments, same machine load); ours alone on " + modelSample + " chunk texts right after the "
+                            + "build: " + BenchReport.format(cold.modelAloneChunksPerSecond())));
+            rows.add(BenchRow.of("cold_build_share_of_model_limit", "Cold build ÷ model limit",
+                    cold.chunksPerSecond() / modelLimit, f.naiveRate() / f.naiveModelRate(), true, false, null));
+        }
         rows.add(BenchRow.of("warm_start_s", "Warm start from cache to first answer (s)", f.warmSeconds(),
                 f.naiveLoadSeconds() + f.naiveSegments() / f.naiveRate(), false, true,
                 "ours: median of 3 fresh JVMs, from JVM start to the first answered question; "
@@ -299,52 +327,81 @@ public final class BenchRunner {
         rows.add(BenchRow.of("scaling_2_threads_over_1", "Throughput 2 threads ÷ 1 thread", oursScaling,
                 f.naive2().throughput() / f.naive1().throughput(), true, false, null));
         rows.add(BenchRow.of("index_heap_mb", "Index heap after full GC (MB)", f.heapMb(), f.naiveHeapMb(), false, false,
-                "ours: chunks, vectors (store and cache), BM25 index; naive: segments and InMemoryEmbeddingStore"));
+                "ours: episodes, lines and chunks (vectors and BM25 stay in the memory-mapped Lucene index); "
+                        + "naive: segments and InMemoryEmbeddingStore"));
+        rows.add(BenchRow.of("dense_recall_at_10", "Dense recall@10 vs exact search", f.denseRecall(), 1.0, true, false,
+                "ours: HNSW over int8 vectors, rescored exactly, against brute force over every stored vector, for the "
+                        + "timed questions; naive: InMemoryEmbeddingStore is brute force"));
+        rows.add(BenchRow.of("process_peak_rss_mb", "Process peak RSS, start to first answer (MB)", f.rssMb(), Double.NaN,
+                false, false, "ours: VmHWM of the warm-start JVM (median start); the naive side is not run as a process"));
 
-        double coldShare = cold.chunksPerSecond() / modelLimit;
-        List<BenchReport.Target> targets = List.of(
-                new BenchReport.Target("warm start ≤ 3 s", f.warmSeconds(), f.warmSeconds() <= 3),
-                new BenchReport.Target("refresh after one changed file ≤ 2 s", f.refreshSeconds(), f.refreshSeconds() <= 2),
-                new BenchReport.Target("refresh embeds only that file's new chunks", f.refreshEmbedded(),
-                        f.refreshEmbedded() <= f.changedChunks()),
-                new BenchReport.Target("retrieval p50 ≤ 50 ms (1 thread)", f.ours1().p50Millis(), f.ours1().p50Millis() <= 50),
-                new BenchReport.Target("retrieval p99 ≤ 150 ms (1 thread)", f.ours1().p99Millis(), f.ours1().p99Millis() <= 150),
-                new BenchReport.Target("2 threads ≥ 1.6× the throughput of 1", oursScaling, oursScaling >= 1.6),
-                new BenchReport.Target("index heap ≤ 1 GB", f.heapMb(), f.heapMb() <= 1024),
-                new BenchReport.Target("cold build within 10% of the model's limit", coldShare, coldShare >= 0.9));
+        List<BenchReport.Target> targets = new ArrayList<>();
+        if (f.episodes() >= SAMPLED_FROM) {
+            targets.add(new BenchReport.Target("warm start ≤ 3 s", f.warmSeconds(), f.warmSeconds() <= 3));
+            targets.add(new BenchReport.Target("retrieval p50 ≤ 25 ms (1 thread)", f.ours1().p50Millis(),
+                    f.ours1().p50Millis() <= 25));
+            targets.add(new BenchReport.Target("retrieval p99 ≤ 80 ms (1 thread)", f.ours1().p99Millis(),
+                    f.ours1().p99Millis() <= 80));
+            targets.add(new BenchReport.Target("dense recall@10 vs exact ≥ 0.98", f.denseRecall(), f.denseRecall() >= 0.98));
+            targets.add(new BenchReport.Target("refresh after one changed file ≤ 1.5 s", f.refreshSeconds(),
+                    f.refreshSeconds() <= 1.5));
+            targets.add(new BenchReport.Target("process RSS ≤ 1.5 GB", f.rssMb(), f.rssMb() <= 1536));
+        } else {
+            double coldShare = cold.chunksPerSecond() / modelLimit;
+            targets.add(new BenchReport.Target("warm start ≤ 3 s", f.warmSeconds(), f.warmSeconds() <= 3));
+            targets.add(new BenchReport.Target("refresh after one changed file ≤ 2 s", f.refreshSeconds(),
+                    f.refreshSeconds() <= 2));
+            targets.add(new BenchReport.Target("refresh embeds only that file's new chunks", f.refreshEmbedded(),
+                    f.refreshEmbedded() <= f.changedChunks()));
+            targets.add(new BenchReport.Target("retrieval p50 ≤ 50 ms (1 thread)", f.ours1().p50Millis(),
+                    f.ours1().p50Millis() <= 50));
+            targets.add(new BenchReport.Target("retrieval p99 ≤ 150 ms (1 thread)", f.ours1().p99Millis(),
+                    f.ours1().p99Millis() <= 150));
+            targets.add(new BenchReport.Target("2 threads ≥ 1.6× the throughput of 1", oursScaling, oursScaling >= 1.6));
+            targets.add(new BenchReport.Target("index heap ≤ 60 MB", f.heapMb(), f.heapMb() <= 60));
+            targets.add(new BenchReport.Target("cold build within 10% of the model's limit", coldShare, coldShare >= 0.9));
+        }
         return new BenchReport(settings, rows, targets);
     }
 
-    private Cold coldBuild(CoreConfig config, ExecutorService threads) {
+    private Cold coldBuild(CoreConfig config, ExecutorService threads, boolean sampled) {
         java.util.concurrent.atomic.AtomicReference<TimedEmbeddingModel> timed = new java.util.concurrent.atomic.AtomicReference<>();
         Path models = config.cacheDir().resolve("models");
         KnowledgeBase kb = new KnowledgeBase(config.knowledgeDir(), config.cacheDir(), EmbeddingModelChoice.AUTO,
                 new KnowledgeLoader(new KnowledgeReader(config.maxFileBytes())), spec -> {
-                    TimedEmbeddingModel model = new TimedEmbeddingModel(EmbeddingModels.create(spec, threads, models));
+                    EmbeddingModel real = EmbeddingModels.create(spec, threads, models);
+                    TimedEmbeddingModel model = new TimedEmbeddingModel(sampled ? new SampledVectorsModel(real, VECTOR_SAMPLE) : real);
                     timed.set(model);
                     return model;
-                });
+                }, List.of());
+        if (sampled) {
+            say("  (N >= " + SAMPLED_FROM + ": the first " + VECTOR_SAMPLE + " chunks are embedded, the others get vectors "
+                    + "made from those)");
+        }
         AtomicInteger lastTenth = new AtomicInteger(-1);
         long t0 = System.nanoTime();
         RefreshReport report = kb.refresh((done, total) -> {
             int tenth = total == 0 ? 10 : done * 10 / total;
             if (tenth != lastTenth.getAndSet(tenth)) {
-                say(String.format(java.util.Locale.ROOT, "  embedded %d / %d (%.0f s)", done, total, (System.nanoTime() - t0) / 1e9));
+                say(String.format(java.util.Locale.ROOT, "  indexed %d / %d (%.0f s)", done, total, (System.nanoTime() - t0) / 1e9));
             }
         });
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (!report.applied()) {
             throw new IllegalStateException("the cold build failed: " + report.problem());
         }
-        List<TextSegment> sample = kb.index().chunks().stream().limit(options.modelSample())
-                .map(c -> TextSegment.from(c.text())).toList();
-        EmbeddingModel model = kb.embedder().model();
-        long t1 = System.nanoTime();
-        model.embedAll(sample);
-        double modelRate = sample.size() / ((System.nanoTime() - t1) / 1e9);
+        double modelRate = Double.NaN;
+        if (!sampled) {
+            List<TextSegment> sample = kb.index().chunks().stream().limit(options.modelSample())
+                    .map(c -> TextSegment.from(c.text())).toList();
+            long t1 = System.nanoTime();
+            timed.get().embedAll(sample);
+            modelRate = sample.size() / ((System.nanoTime() - t1) / 1e9);
+        }
         double inside = timed.get().rate();
         kb.close();
-        Cold cold = new Cold(report.chunks(), seconds, report.chunks() / seconds, inside, modelRate, Instant.now().toString());
+        Cold cold = new Cold(report.chunks(), seconds, report.chunks() / seconds, sampled ? Double.NaN : inside, modelRate,
+                Instant.now().toString(), sampled);
         say(String.format(java.util.Locale.ROOT,
                 "  %d chunks in %.1f s: %.1f chunks/s; the model ran at %.1f chunks/s inside its calls (%.1f s), %.1f alone after",
                 cold.chunks(), seconds, cold.chunksPerSecond(), inside, timed.get().seconds(), modelRate));
@@ -355,7 +412,14 @@ public final class BenchRunner {
         Path models = config.cacheDir().resolve("models");
         return new KnowledgeBase(config.knowledgeDir(), config.cacheDir(), EmbeddingModelChoice.AUTO,
                 new KnowledgeLoader(new KnowledgeReader(config.maxFileBytes())),
-                spec -> EmbeddingModels.create(spec, threads, models));
+                spec -> EmbeddingModels.create(spec, threads, models), List.of());
+    }
+
+    /** One question's retrieval, as the bot runs it: acquire the current state, retrieve, release. */
+    private static void ask(KnowledgeBase kb, HybridRetriever retriever, String question) {
+        try (IndexView view = kb.acquire()) {
+            retriever.retrieve(view, List.of(question), 5);
+        }
     }
 
     private JsonNode warmStart(Path knowledge, Path cache, Path data, String question) throws IOException, InterruptedException {

@@ -45,10 +45,15 @@ public final class WarmStartProbe {
             long processToAnswer = (mainMillis - jvmStart) + (answered - mainNanos) / 1_000_000;
             System.out.println(PREFIX + String.format(Locale.ROOT,
                     "{\"jvm_to_main_ms\":%d,\"main_to_indexed_ms\":%d,\"main_to_answer_ms\":%d,\"process_to_answer_ms\":%d,"
-                            + "\"first_answer_ms\":%d,\"second_answer_ms\":%d,\"embedded\":%d,\"chunks\":%d,\"grounded\":%b}",
+                            + "\"first_answer_ms\":%d,\"second_answer_ms\":%d,\"embedded\":%d,\"chunks\":%d,\"grounded\":%b,"
+                            + "\"peak_rss_mb\":%.1f,\"rss_mb\":%.1f}",
                     mainMillis - jvmStart, (indexed - mainNanos) / 1_000_000, (answered - mainNanos) / 1_000_000,
                     processToAnswer, (answered - indexed) / 1_000_000, (second - answered) / 1_000_000,
-                    report.embedded(), report.chunks(), answer.grounded()));
+                    report.embedded(), report.chunks(), answer.grounded(), orZero(ProcessMemory.peakRssMb()), orZero(ProcessMemory.rssMb())));
         }
+    }
+
+    private static double orZero(double value) {
+        return Double.isNaN(value) ? 0 : value;
     }
 }

@@ -46,8 +46,7 @@ public final class KnowledgeBase implements AutoCloseable {
     private final AtomicReference<RefreshReport> lastReport = new AtomicReference<>();
     private final Object refreshLock = new Object();
     private volatile boolean holdsFolder;
-    /** Guarded by {@link #refreshLock}; the spec is fixed once the first knowledge is indexed. */
-    private IndexStore store;
+    private StoreKeeper store; // guarded by refreshLock, as is the builder (its model is fixed at the first knowledge)
     private IndexBuilder builder;
 
     /**
@@ -74,10 +73,13 @@ public final class KnowledgeBase implements AutoCloseable {
     /** The current state with its searcher acquired for one question; close it when answered. */
     public IndexView acquire() {
         while (true) {
+            IndexState state = index();
             try {
-                return index().acquire();
-            } catch (AlreadyClosedException replacedMeanwhile) {
-                // a refresh published a newer state between reading and acquiring: take that one
+                return state.acquire();
+            } catch (AlreadyClosedException retired) {
+                if (current.get() == state) { // closed, not replaced: nothing to serve any more
+                    return IndexState.empty(state.model(), state.language(), List.of(), null, null).acquire();
+                } // else a refresh published a newer state meanwhile: take that one
             }
         }
     }
@@ -120,7 +122,9 @@ public final class KnowledgeBase implements AutoCloseable {
                 report = doRefresh(started, listener);
             } catch (IOException | RuntimeException e) {
                 log.error("Knowledge refresh failed; the previous index stays", e);
-                closeStore();
+                if (store != null) {
+                    store.close(); // uncommitted changes are dropped; the next refresh reopens and verifies the index
+                }
                 IndexState state = index();
                 holdsFolder = false;
                 report = new RefreshReport(Instant.now(), Duration.between(started, Instant.now()), 0, 0, 0, 0, 0,
@@ -138,6 +142,7 @@ public final class KnowledgeBase implements AutoCloseable {
         previous.entries().forEach(e -> before.put(e.record().source(), e.file()));
         KnowledgeLoader.Load load = loader.load(knowledgeDir, before);
         FileChanges changes = FileChanges.between(before, load.files());
+        ServedFiles served = ServedFiles.of(previous, load);
         String problem = !Files.isDirectory(knowledgeDir) ? "the knowledge folder " + knowledgeDir + " does not exist"
                 : load.transcripts().isEmpty() && !load.files().isEmpty()
                         ? "none of the " + load.files().size() + " knowledge files could be read" : null;
@@ -146,10 +151,10 @@ public final class KnowledgeBase implements AutoCloseable {
         if (problem != null && !previous.isEmpty()) {
             next = previous;
         } else if (load.transcripts().isEmpty()) {
-            next = IndexState.empty(spec(), previous.language(), load.skipped(), null, null);
+            next = IndexState.empty(spec(), previous.language(), served.skipped(), null, null);
         } else {
             Language language = KnowledgeLanguage.of(load.transcripts());
-            IndexBuilder.Outcome outcome = build(previous, load, language, listener, started);
+            IndexBuilder.Outcome outcome = build(previous, served, language, listener, started);
             next = outcome.state();
             embedded = outcome.embedded();
         }
@@ -161,40 +166,20 @@ public final class KnowledgeBase implements AutoCloseable {
         }
         holdsFolder = problem == null;
         return new RefreshReport(Instant.now(), Duration.between(started, Instant.now()), changes.added(),
-                changes.changed(), changes.removed(), embedded, next.chunks().size() - embedded, next.sources().size(), next.chunks().size(), load.skipped(),
-                problem);
+                changes.changed(), changes.removed(), embedded, next.chunks().size() - embedded, next.sources().size(),
+                next.chunks().size(), served.skipped(), problem);
     }
 
-    /** Builds into the store; a store that vanished or fails to write is rebuilt once, reusing the vectors it held. */
-    private IndexBuilder.Outcome build(IndexState previous, KnowledgeLoader.Load load, Language language,
+    private IndexBuilder.Outcome build(IndexState previous, ServedFiles served, Language language,
             IndexingListener listener, Instant started) throws IOException {
         if (builder == null) {
             EmbeddingModelSpec spec = EmbeddingModels.choose(choice, language);
             QueryEmbedder queries = new QueryEmbedder(models.supplier(spec), spec.queryPrefix());
             builder = new IndexBuilder(spec, new Chunker(spec.chunking(), new TokenCounter(spec), true),
                     models.supplier(spec), derivers, queries, new CachedLineVectors(models.supplier(spec), queries));
+            store = new StoreKeeper(cacheDir, spec);
         }
-        if (store == null) {
-            store = IndexStore.open(cacheDir, builder.spec());
-        }
-        if (!store.intact()) {
-            log.warn("The index in {} is gone (the cache was deleted?); rebuilding it", cacheDir);
-            store = store.reset();
-        }
-        try {
-            return builder.build(previous, load.files(), load.skipped(), language, store, listener, started);
-        } catch (IOException | AlreadyClosedException e) {
-            log.warn("Writing the index failed ({}); rebuilding it", e.toString());
-            store = store.reset();
-            return builder.build(previous, load.files(), load.skipped(), language, store, listener, started);
-        }
-    }
-
-    private void closeStore() { // uncommitted changes are dropped; the next refresh reopens and verifies the index
-        if (store != null) {
-            store.close();
-            store = null;
-        }
+        return store.run(s -> builder.build(previous, served.files(), served.skipped(), language, s, listener, started));
     }
 
     /** Releases the index folder; questions still in flight keep their view. */
@@ -202,7 +187,9 @@ public final class KnowledgeBase implements AutoCloseable {
     public void close() {
         models.awaitLoads();
         synchronized (refreshLock) {
-            closeStore();
+            if (store != null) {
+                store.close();
+            }
             IndexState state = current.get();
             if (state != null) {
                 state.retire();
