@@ -72,7 +72,7 @@ class IndexCommandTest {
         java.nio.file.Files.createDirectories(TestCores.knowledgeDir(root));
 
         // WHEN index runs (with the model named, so that no second model is loaded for nothing)
-        Cli.Result result = Cli.run(TestCores.env(root, Map.of("EMBEDDING_MODEL", "bge-small-zh")), "index");
+        Cli.Result result = Cli.run(TestCores.env(root, Map.of("EMBEDDING_MODEL", "bge-small-zh-q")), "index");
 
         // THEN it says there is nothing and exits non-zero
         assertThat(result.exitCode()).isNotZero();

@@ -156,6 +156,7 @@ public final class BenchRunner {
             double heapMb = (heapUsed() - heapBefore) / 1048576.0;
             IndexState index = kb.index();
             int chunks = index.chunks().size();
+            String kbModel = index.model().displayName();
             say(String.format(java.util.Locale.ROOT, "Ours: %d chunks; heap of index and cache %.0f MB", chunks, heapMb));
             if (loaded.embedded() > 0) {
                 say("  note: " + loaded.embedded() + " chunks were not in the cache");
@@ -179,7 +180,7 @@ public final class BenchRunner {
             for (String q : warmup) {
                 ask(kb, retriever, q);
             }
-            KnowledgeBase serving = kb;
+            final KnowledgeBase serving = kb;
             // each question acquires the current state's searcher and releases it, as the bot does
             LatencyStats ours1 = time(questions, 1, new HybridRetriever(), (r, q) -> ask(serving, r, q));
             LatencyStats ours2 = time(questions, 2, new HybridRetriever(), (r, q) -> ask(serving, r, q));
@@ -193,7 +194,6 @@ public final class BenchRunner {
             kb.close();
             index = null;
             kb = null;
-            serving = null;
 
             // 4. the naive pipeline
             say("Naive: loading all-MiniLM-L6-v2 the stock way...");
@@ -240,7 +240,7 @@ public final class BenchRunner {
             settings.put("chunks", chunks);
             settings.put("naive_segments", naiveSegments);
             settings.put("questions", questions.size());
-            settings.put("our_model", "bge-small-zh-v1.5 (FastOnnxEmbeddingModel, 1 ONNX thread per call, " + cores + " embedding threads)");
+            settings.put("our_model", kbModel + " (FastOnnxEmbeddingModel, 1 ONNX thread per call, " + cores + " embedding threads)");
             settings.put("our_index", "one Lucene index: BM25 fields, int8-quantized HNSW vectors (memory-mapped), exact rescoring");
             if (cold.sampledVectors()) {
                 settings.put("sampled_vectors", "the index holds real bge vectors of the first " + VECTOR_SAMPLE
@@ -248,7 +248,7 @@ public final class BenchRunner {
                         + SAMPLED_FROM + "); queries, lines and the changed file are embedded by the real model");
             }
             settings.put("bench_process_peak_rss_mb", ProcessMemory.peakRssMb());
-            settings.put("naive_model", "all-MiniLM-L6-v2 (AllMiniLmL6V2EmbeddingModel)");
+            settings.put("naive_model", "all-MiniLM-L6-v2 int8 (AllMiniLmL6V2QuantizedEmbeddingModel)");
             settings.put("cores", cores);
             settings.put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576);
             settings.put("java", System.getProperty("java.version"));

@@ -7,7 +7,7 @@ import dev.langchain4j.data.document.splitter.DocumentSplitters;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.content.retriever.EmbeddingStoreContentRetriever;
 import dev.langchain4j.store.embedding.EmbeddingStoreIngestor;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * The pipeline a langchain4j tutorial builds, for comparison: all-MiniLM-L6-v2 loaded by its stock
+ * The pipeline a langchain4j tutorial builds, for comparison: all-MiniLM-L6-v2 (int8) loaded by its stock
  * class, documents split by {@code DocumentSplitters.recursive} into segments of about our chunk
  * size, embedded by {@code EmbeddingStoreIngestor} into an {@code InMemoryEmbeddingStore}, searched
  * by {@code EmbeddingStoreContentRetriever}. No cache, no lexical side, no change detection: every
@@ -38,7 +38,7 @@ public final class NaivePipeline {
 
     /** Loads the model the stock way (the ONNX file read from the jar). */
     public static NaivePipeline load(Executor executor) {
-        EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel(executor);
+        EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel(executor);
         model.embed("warm up");
         return new NaivePipeline(model);
     }

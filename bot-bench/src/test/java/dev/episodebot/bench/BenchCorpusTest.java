@@ -25,7 +25,7 @@ class BenchCorpusTest {
     @Test
     void everyChunkTextOfTheCorpusIsDistinct() throws Exception {
         BenchCorpus corpus = BenchCorpus.fromTranscript(EPISODE);
-        EmbeddingModelSpec spec = EmbeddingModelSpec.BGE_SMALL_ZH_V15;
+        EmbeddingModelSpec spec = EmbeddingModelSpec.BGE_SMALL_ZH_V15_Q;
         try (TokenCounter tokens = new TokenCounter(spec)) {
             Chunker chunker = new Chunker(spec.chunking(), tokens, true);
             Set<String> texts = new HashSet<>();

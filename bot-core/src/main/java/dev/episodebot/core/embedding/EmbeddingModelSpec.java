@@ -39,11 +39,16 @@ public record EmbeddingModelSpec(
      */
     public static final EmbeddingModelSpec BGE_SMALL_ZH_V15_Q = new EmbeddingModelSpec(
             "bge-small-zh-v1.5-q", "bge-small-zh-v1.5 (int8)", 512, 510, "为这个句子生成表示以用于检索相关文章：",
-            "bge-small-zh-v1.5-tokenizer.json", new ChunkingOptions(200, 50, 510));
+            "bge-small-zh-v1.5-q-tokenizer.json", new ChunkingOptions(200, 50, 510));
+
+    /** all-MiniLM-L6-v2 with int8 weights (langchain4j's quantized twin): same tokenizer and dimension. */
+    public static final EmbeddingModelSpec ALL_MINILM_L6_V2_Q = new EmbeddingModelSpec(
+            "all-minilm-l6-v2-q", "all-MiniLM-L6-v2 (int8)", 384, 126, "", "all-minilm-l6-v2-q-tokenizer.json",
+            new ChunkingOptions(400, 100, 126));
 
     /** Every model the bot knows, for looking a spec up by id. */
     public static java.util.List<EmbeddingModelSpec> all() {
-        return java.util.List.of(ALL_MINILM_L6_V2, BGE_SMALL_ZH_V15, BGE_SMALL_ZH_V15_Q);
+        return java.util.List.of(ALL_MINILM_L6_V2, ALL_MINILM_L6_V2_Q, BGE_SMALL_ZH_V15, BGE_SMALL_ZH_V15_Q);
     }
 
     /** The spec with this id, or null. */

@@ -70,6 +70,9 @@ public final class FastOnnxEmbeddingModel extends AbstractInProcessEmbeddingMode
         if (spec.equals(EmbeddingModelSpec.ALL_MINILM_L6_V2)) {
             return new ModelFiles("all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json", PoolingMode.MEAN, 384);
         }
+        if (spec.equals(EmbeddingModelSpec.ALL_MINILM_L6_V2_Q)) {
+            return new ModelFiles("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN, 384);
+        }
         throw new IllegalArgumentException("unknown embedding model " + spec.id());
     }
 

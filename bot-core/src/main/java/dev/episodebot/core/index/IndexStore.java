@@ -35,6 +35,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
@@ -171,7 +172,9 @@ final class IndexStore implements AutoCloseable {
      * null when it must be discarded (logged once).
      */
     private static Map<Long, StoredEpisode> verify(Path dir, EmbeddingModelSpec spec) {
-        try (Directory directory = FSDirectory.open(dir)) {
+        // read through plain file reads, not memory maps: checking every byte must not leave the whole
+        // index resident in this process (the serving reader maps only what searches touch)
+        try (Directory directory = new NIOFSDirectory(dir)) {
             if (!DirectoryReader.indexExists(directory)) {
                 return new HashMap<>();
             }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EmbeddingCacheReuseTest {
 
-    private static final EmbeddingModelSpec BGE = EmbeddingModelSpec.BGE_SMALL_ZH_V15;
+    /** What {@code auto} picks for the episode. */
+    private static final EmbeddingModelSpec BGE = dev.episodebot.core.embedding.EmbeddingModels.AUTO_CHINESE;
 
     @TempDir
     Path root;
@@ -164,16 +165,16 @@ class EmbeddingCacheReuseTest {
 
     @Test
     void anIndexBuiltForAnotherModelIsDiscarded() throws Exception {
-        // GIVEN the episode indexed with the int8 model
+        // GIVEN the episode indexed with the full-precision model
         EpisodeFiles.copyEpisodeTo(TestCores.knowledgeDir(root));
-        CountingEmbeddingModel.Provider quantized = CountingEmbeddingModel.provider(
+        CountingEmbeddingModel.Provider full = CountingEmbeddingModel.provider(
                 spec -> new dev.episodebot.core.testing.HashingEmbeddingModel(spec.dimension()));
-        try (BotCore core = TestCores.create(TestCores.config(root, java.util.Map.of("EMBEDDING_MODEL", "bge-small-zh-q")),
-                quantized, Clock.systemUTC())) {
+        try (BotCore core = TestCores.create(TestCores.config(root, java.util.Map.of("EMBEDDING_MODEL", "bge-small-zh")),
+                full, Clock.systemUTC())) {
             core.refresh(IndexingListener.none());
         }
 
-        // WHEN a core indexes it with bge-small-zh-v1.5 (same dimension)
+        // WHEN a core indexes it with the model auto picks, its int8 twin (same dimension)
         try (Started started = start(config())) {
             // THEN none of the other model's vectors is used: every chunk is embedded by this model
             assertThat(started.provider().spec()).isEqualTo(BGE);

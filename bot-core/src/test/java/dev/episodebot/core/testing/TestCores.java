@@ -55,7 +55,7 @@ public final class TestCores {
      * {@link HashingEmbeddingModel} stands in for bge-small-zh. Not indexed yet.
      */
     public static BotCore hashing(Path root, Map<String, String> extra) {
-        Map<String, String> values = new HashMap<>(Map.of("EMBEDDING_MODEL", "bge-small-zh"));
+        Map<String, String> values = new HashMap<>(Map.of("EMBEDDING_MODEL", "bge-small-zh-q"));
         values.putAll(extra);
         return create(config(root, values), spec -> new HashingEmbeddingModel(spec.dimension()), Clock.systemUTC());
     }
