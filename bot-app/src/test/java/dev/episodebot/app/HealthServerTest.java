@@ -30,13 +30,9 @@ class HealthServerTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    @Test
-    void reportsNotReadyUntilIndexedAndConnectedThenReady() throws Exception {
-        // GIVEN a core over one small transcript and an adapter whose connection we control
-        Path knowledge = Files.createDirectories(temp.resolve("knowledge"));
-        Files.writeString(knowledge.resolve("a.txt"), "第一行\n第二行\n");
-        AtomicBoolean connected = new AtomicBoolean(false);
-        PlatformAdapter adapter = new PlatformAdapter() {
+    /** A Telegram adapter whose connection the test controls. */
+    private static PlatformAdapter adapter(AtomicBoolean connected) {
+        return new PlatformAdapter() {
             @Override
             public String name() {
                 return "telegram";
@@ -53,6 +49,15 @@ class HealthServerTest {
             @Override
             public void close() {}
         };
+    }
+
+    @Test
+    void reportsNotReadyUntilIndexedAndConnectedThenReady() throws Exception {
+        // GIVEN a core over one small transcript and an adapter whose connection we control
+        Path knowledge = Files.createDirectories(temp.resolve("knowledge"));
+        Files.writeString(knowledge.resolve("a.txt"), "第一行\n第二行\n");
+        AtomicBoolean connected = new AtomicBoolean(false);
+        PlatformAdapter adapter = adapter(connected);
         try (HealthServer health = new HealthServer(0);
                 BotCore core = BotCore.create(CoreConfig.defaults(knowledge, temp.resolve("cache"), temp.resolve("data")),
                         spec -> new HashingEmbeddingModel(spec.dimension()), null, Clock.systemUTC())) {
@@ -87,23 +92,7 @@ class HealthServerTest {
         // GIVEN a started, connected bot whose knowledge folder holds only a file that cannot be read
         Path knowledge = Files.createDirectories(temp.resolve("knowledge"));
         Files.write(knowledge.resolve("broken.txt"), new byte[] {1, 0, 2, 0});
-        PlatformAdapter adapter = new PlatformAdapter() {
-            @Override
-            public String name() {
-                return "telegram";
-            }
-
-            @Override
-            public void start() {}
-
-            @Override
-            public boolean isConnected() {
-                return true;
-            }
-
-            @Override
-            public void close() {}
-        };
+        PlatformAdapter adapter = adapter(new AtomicBoolean(true));
         try (HealthServer health = new HealthServer(0);
                 BotCore core = BotCore.create(CoreConfig.defaults(knowledge, temp.resolve("cache"), temp.resolve("data")),
                         spec -> new HashingEmbeddingModel(spec.dimension()), null, Clock.systemUTC())) {
