@@ -48,6 +48,12 @@ public final class EvidenceFinder {
         public static Thresholds defaults() {
             return new Thresholds(0.50, 0.42, 0.30, 0.60, 0.6, 0.40);
         }
+
+        /** These thresholds for a model whose cosines run {@code shift} higher than the one they were chosen on. */
+        public Thresholds shiftedBy(double shift) {
+            return new Thresholds(lineCosine + shift, lineCosineWithTerms + shift, termShare, coverage, crossVocabulary,
+                    crossLineCosine + shift);
+        }
     }
 
     private static final int PASSAGES_TO_SCAN = 8;

@@ -6,6 +6,7 @@ import dev.episodebot.core.llm.LlmAnswerer;
 import dev.episodebot.core.llm.LlmQueryRewriter;
 import dev.episodebot.core.llm.LlmReply;
 import dev.episodebot.core.llm.LlmUnavailableException;
+import dev.episodebot.core.embedding.EmbeddingModels;
 import dev.episodebot.core.index.IndexView;
 import dev.episodebot.core.index.KnowledgeBase;
 import dev.episodebot.core.index.SourceSummary;
@@ -130,7 +131,8 @@ public final class QuestionAnswerer {
         }
 
         List<RetrievedPassage> candidates = new HybridRetriever().retrieve(index, variants, denseOnly, CANDIDATES);
-        Evidence evidence = new EvidenceFinder(thresholds, index.state().lineVectors())
+        Evidence evidence = new EvidenceFinder(thresholds.shiftedBy(EmbeddingModels.cosineShift(index.state().model())),
+                index.state().lineVectors())
                 .find(index, evidenceQueries, candidates, vocabularyShare);
         List<RetrievedPassage> passages = evidence.passages().subList(0, Math.min(PASSAGES, evidence.passages().size()));
         List<String> titles = index.state().sources().stream().map(SourceSummary::title).distinct().toList();

@@ -113,15 +113,14 @@ public final class BotCore implements AutoCloseable {
     /** Re-reads the knowledge folder and swaps the new index in. */
     public RefreshReport refresh(IndexingListener listener) {
         RefreshReport report = knowledge.refresh(listener);
-        // the dictionary loads a little later, not competing with the first questions
-        java.util.concurrent.CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS).execute(this::startDictionaryLoad);
+        startDictionaryLoad(); // once the knowledge is in, on a low-priority thread
         return report;
     }
 
     /**
-     * The English-to-Chinese dictionary (half a second to read): loaded in the background a few
-     * seconds after the first refresh, so it does not compete with indexing and the first
-     * questions; a cross-language question before that loads it.
+     * The English-to-Chinese dictionary (half a second to read): loaded in the background after the
+     * first refresh, on a low-priority thread, so it does not compete with indexing; a cross-language
+     * question before that loads it.
      */
     private DictionaryQueryTranslator dictionary() {
         startDictionaryLoad();
@@ -137,6 +136,7 @@ public final class BotCore implements AutoCloseable {
                     dictionary.completeExceptionally(e);
                 }
             });
+            thread.setPriority(Thread.MIN_PRIORITY);
             thread.start();
         }
     }
