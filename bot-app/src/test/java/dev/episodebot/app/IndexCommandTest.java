@@ -49,7 +49,8 @@ class IndexCommandTest {
         assertThat(Integer.parseInt(secondChunks.group(1))).isEqualTo(total);
         assertThat(secondChunks.group(2)).isEqualTo("0");
         assertThat(Integer.parseInt(secondChunks.group(3))).isEqualTo(total);
-        assertThat(root.resolve("cache").resolve("embeddings-bge-small-zh-v1.5.bin")).isRegularFile();
+        // AND the cache is the one Lucene index (vectors included) in CACHE_DIR/index
+        assertThat(root.resolve("cache").resolve("index").resolve("segments_1")).isRegularFile();
     }
 
     @Test
