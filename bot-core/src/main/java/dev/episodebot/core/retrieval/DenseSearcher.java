@@ -16,7 +16,7 @@ import org.apache.lucene.search.TopDocs;
 
 /**
  * The dense side of one question's {@link IndexView}: Lucene's HNSW search over the chunk vectors
- * (int8-quantized, memory-mapped), asked for more candidates than needed, then rescored with the
+ * (int8-quantized, memory-mapped), asked for many more candidates than needed, then rescored with the
  * exact cosine of the stored float vectors, so the order and the scores are those of exact search
  * wherever HNSW found the chunk.
  */
@@ -24,7 +24,12 @@ public final class DenseSearcher {
 
     /** Candidates the graph search collects per result kept (its beam; more is slower, closer to exact). */
     static final int OVERSAMPLE = 3;
-    static final int MIN_CANDIDATES = 100;
+    /**
+     * At least this many candidates: on the bench's 1,000 episodes (real vectors, real questions)
+     * recall@10 against exact search is 0.93 with 100 candidates, 0.96 with 200 and 0.99 with 400
+     * (README, Performance).
+     */
+    static final int MIN_CANDIDATES = 400;
 
     private final IndexView view;
 
