@@ -1,5 +1,6 @@
 package dev.episodebot.app;
 
+import dev.episodebot.bench.BenchCommand;
 import dev.episodebot.core.config.ConfigException;
 import dev.episodebot.core.config.Env;
 import dev.episodebot.core.support.SecretRedactor;
@@ -28,7 +29,7 @@ public final class EpisodeBotCli implements Runnable {
      * part of a start.
      */
     private static void warmUpNativeRuntime() {
-        Thread thread = new Thread(dev.episodebot.core.retrieval.EmbeddingModels::loadNativeRuntime, "onnxruntime-load");
+        Thread thread = new Thread(dev.episodebot.core.embedding.EmbeddingModels::loadNativeRuntime, "onnxruntime-load");
         thread.setDaemon(true);
         thread.start();
     }

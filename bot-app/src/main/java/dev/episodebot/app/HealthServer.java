@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.episodebot.core.PlatformAdapter;
-import dev.episodebot.core.retrieval.KnowledgeBase;
-import dev.episodebot.core.retrieval.KnowledgeIndex;
-import dev.episodebot.core.retrieval.RefreshReport;
+import dev.episodebot.core.index.KnowledgeBase;
+import dev.episodebot.core.index.IndexState;
+import dev.episodebot.core.index.RefreshReport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -18,9 +18,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * {@code GET /health} on {@code HEALTH_BIND}:{@code HEALTH_PORT} for systemd/Kubernetes probes: 200 with the adapters'
- * connection state, the index size and the last refresh once the index is built and every started
- * adapter is connected; 503 (same body) until then or when an adapter lost its connection.
+ * {@code GET /health} on {@code HEALTH_BIND}:{@code HEALTH_PORT} for systemd/Kubernetes probes: 200 with the
+ * adapters' connection state, the index size and the last refresh once the index holds what the
+ * knowledge folder holds and every started adapter is connected; 503 (same body) until then, after a
+ * refresh that failed or indexed nothing from a folder with files, or when an adapter lost its connection.
  */
 final class HealthServer implements AutoCloseable {
 
@@ -83,7 +84,9 @@ final class HealthServer implements AutoCloseable {
             ObjectNode body = json.createObjectNode();
             KnowledgeBase kb = knowledge;
             RefreshReport last = kb == null ? null : kb.lastReport();
-            boolean indexed = last != null;
+            // ready only when the index holds what the folder holds (not after a failed refresh, nor
+            // with nothing indexed from files that are there)
+            boolean indexed = last != null && kb.ready();
             boolean connected = true;
             ObjectNode adapterNode = body.putObject("adapters");
             for (PlatformAdapter adapter : adapters) {
@@ -93,12 +96,13 @@ final class HealthServer implements AutoCloseable {
             }
             boolean ready = started && indexed && connected && !stopping;
             body.put("status", ready ? "ready" : stopping ? "stopping" : started ? "not ready" : "starting");
-            if (kb != null && indexed) {
-                KnowledgeIndex index = kb.index();
+            if (kb != null && last != null) {
+                IndexState index = kb.index();
                 body.putObject("index").put("files", index.sources().size()).put("chunks", index.chunks().size())
                         .put("model", index.model().displayName());
                 body.putObject("lastRefresh").put("at", last.finishedAt().toString())
-                        .put("seconds", last.duration().toMillis() / 1000.0).put("applied", last.applied());
+                        .put("seconds", last.duration().toMillis() / 1000.0).put("applied", last.applied())
+                        .put("holdsFolder", kb.ready());
             }
             byte[] bytes = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");

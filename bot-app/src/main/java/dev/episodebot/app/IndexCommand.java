@@ -3,8 +3,8 @@ package dev.episodebot.app;
 import dev.episodebot.core.bot.BotCore;
 import dev.episodebot.core.config.Env;
 import dev.episodebot.core.knowledge.SkippedFile;
-import dev.episodebot.core.retrieval.KnowledgeIndex;
-import dev.episodebot.core.retrieval.RefreshReport;
+import dev.episodebot.core.index.IndexState;
+import dev.episodebot.core.index.RefreshReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +33,7 @@ final class IndexCommand implements Callable<Integer> {
         try (BotCore core = BotCore.create(options.config(env), null, null, java.time.Clock.systemUTC())) {
             java.io.PrintWriter out = spec.commandLine().getOut();
             RefreshReport report = core.refresh(new ProgressBar(spec.commandLine().getErr()));
-            KnowledgeIndex index = core.knowledge().index();
+            IndexState index = core.knowledge().index();
             out.println("Files:  " + index.sources().size());
             index.sources().forEach(s -> out.println("  " + s.source() + " — " + s.chunks() + " chunks, " + s.lines()
                     + " lines (" + s.title() + ")"));

@@ -1,6 +1,6 @@
 package dev.episodebot.app;
 
-import dev.episodebot.core.retrieval.IndexingListener;
+import dev.episodebot.core.index.IndexingListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 

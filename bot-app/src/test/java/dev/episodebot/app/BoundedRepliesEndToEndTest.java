@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.episodebot.core.bot.BotCore;
 import dev.episodebot.core.config.Env;
-import dev.episodebot.core.retrieval.IndexingListener;
+import dev.episodebot.core.index.IndexingListener;
 import dev.episodebot.core.testing.TestCores;
 import dev.episodebot.telegram.TelegramAdapter;
 import dev.episodebot.telegram.TelegramConfig;

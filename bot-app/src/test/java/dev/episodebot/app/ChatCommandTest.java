@@ -47,7 +47,7 @@ class ChatCommandTest {
     @Test
     void chatEndsAtTheEndOfInput() {
         // GIVEN an empty knowledge folder and input that ends without /quit
-        Cli.Result result = Cli.runWithInput(TestCores.env(root, Map.of("EMBEDDING_MODEL", "bge-small-zh")),
+        Cli.Result result = Cli.runWithInput(TestCores.env(root, Map.of("EMBEDDING_MODEL", "bge-small-zh-q")),
                 "What is the episode about?\n", "chat");
 
         // THEN the question gets the no-knowledge reply and chat exits 0 at end of input

@@ -30,13 +30,9 @@ class HealthServerTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    @Test
-    void reportsNotReadyUntilIndexedAndConnectedThenReady() throws Exception {
-        // GIVEN a core over one small transcript and an adapter whose connection we control
-        Path knowledge = Files.createDirectories(temp.resolve("knowledge"));
-        Files.writeString(knowledge.resolve("a.txt"), "第一行\n第二行\n");
-        AtomicBoolean connected = new AtomicBoolean(false);
-        PlatformAdapter adapter = new PlatformAdapter() {
+    /** A Telegram adapter whose connection the test controls. */
+    private static PlatformAdapter adapter(AtomicBoolean connected) {
+        return new PlatformAdapter() {
             @Override
             public String name() {
                 return "telegram";
@@ -53,6 +49,15 @@ class HealthServerTest {
             @Override
             public void close() {}
         };
+    }
+
+    @Test
+    void reportsNotReadyUntilIndexedAndConnectedThenReady() throws Exception {
+        // GIVEN a core over one small transcript and an adapter whose connection we control
+        Path knowledge = Files.createDirectories(temp.resolve("knowledge"));
+        Files.writeString(knowledge.resolve("a.txt"), "第一行\n第二行\n");
+        AtomicBoolean connected = new AtomicBoolean(false);
+        PlatformAdapter adapter = adapter(connected);
         try (HealthServer health = new HealthServer(java.net.InetAddress.getLoopbackAddress(), 0);
                 BotCore core = BotCore.create(CoreConfig.defaults(knowledge, temp.resolve("cache"), temp.resolve("data")),
                         spec -> new HashingEmbeddingModel(spec.dimension()), null, Clock.systemUTC())) {
@@ -63,7 +68,7 @@ class HealthServerTest {
 
             // WHEN indexed and started but the adapter is not connected THEN still 503
             health.knowledge(core.knowledge());
-            core.refresh(dev.episodebot.core.retrieval.IndexingListener.none());
+            core.refresh(dev.episodebot.core.index.IndexingListener.none());
             health.adapter(adapter);
             health.started();
             HttpResponse<String> disconnected = get(health);
@@ -79,6 +84,34 @@ class HealthServerTest {
             // WHEN stopping THEN 503 again, so the load balancer drains the instance
             health.stopping();
             assertThat(get(health).statusCode()).isEqualTo(503);
+        }
+    }
+
+    @Test
+    void aRefreshThatIndexedNothingFromAFolderWithFilesIsNotReady() throws Exception {
+        // GIVEN a started, connected bot whose knowledge folder holds only a file that cannot be read
+        Path knowledge = Files.createDirectories(temp.resolve("knowledge"));
+        Files.write(knowledge.resolve("broken.txt"), new byte[] {1, 0, 2, 0});
+        PlatformAdapter adapter = adapter(new AtomicBoolean(true));
+        try (HealthServer health = new HealthServer(java.net.InetAddress.getLoopbackAddress(), 0);
+                BotCore core = BotCore.create(CoreConfig.defaults(knowledge, temp.resolve("cache"), temp.resolve("data")),
+                        spec -> new HashingEmbeddingModel(spec.dimension()), null, Clock.systemUTC())) {
+            health.knowledge(core.knowledge());
+            health.adapter(adapter);
+            health.started();
+
+            // WHEN the refresh finds 0 chunks in that non-empty folder THEN /health is 503, not ready
+            core.refresh(dev.episodebot.core.index.IndexingListener.none());
+            HttpResponse<String> broken = get(health);
+            assertThat(broken.statusCode()).isEqualTo(503);
+            assertThat(broken.body()).contains("\"status\":\"not ready\"", "\"chunks\":0", "\"holdsFolder\":false");
+
+            // WHEN a readable file arrives and the knowledge is refreshed THEN ready
+            Files.writeString(knowledge.resolve("a.txt"), "第一行\n第二行\n");
+            core.refresh(dev.episodebot.core.index.IndexingListener.none());
+            HttpResponse<String> ready = get(health);
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).contains("\"status\":\"ready\"", "\"files\":1");
         }
     }
 }

@@ -49,7 +49,8 @@ class IndexCommandTest {
         assertThat(Integer.parseInt(secondChunks.group(1))).isEqualTo(total);
         assertThat(secondChunks.group(2)).isEqualTo("0");
         assertThat(Integer.parseInt(secondChunks.group(3))).isEqualTo(total);
-        assertThat(root.resolve("cache").resolve("embeddings-bge-small-zh-v1.5.bin")).isRegularFile();
+        // AND the cache is the one Lucene index (vectors included) in CACHE_DIR/index
+        assertThat(root.resolve("cache").resolve("index").resolve("segments_1")).isRegularFile();
     }
 
     @Test
@@ -72,7 +73,7 @@ class IndexCommandTest {
         java.nio.file.Files.createDirectories(TestCores.knowledgeDir(root));
 
         // WHEN index runs (with the model named, so that no second model is loaded for nothing)
-        Cli.Result result = Cli.run(TestCores.env(root, Map.of("EMBEDDING_MODEL", "bge-small-zh")), "index");
+        Cli.Result result = Cli.run(TestCores.env(root, Map.of("EMBEDDING_MODEL", "bge-small-zh-q")), "index");
 
         // THEN it says there is nothing and exits non-zero
         assertThat(result.exitCode()).isNotZero();

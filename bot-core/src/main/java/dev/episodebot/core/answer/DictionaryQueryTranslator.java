@@ -1,8 +1,8 @@
 package dev.episodebot.core.answer;
 
 import dev.episodebot.core.Language;
-import dev.episodebot.core.retrieval.KnowledgeIndex;
-import dev.episodebot.core.retrieval.LexicalIndex;
+import dev.episodebot.core.index.IndexView;
+import dev.episodebot.core.retrieval.LexicalSearcher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,11 +64,11 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
     }
 
     @Override
-    public Optional<Translation> translate(String question, KnowledgeIndex index) {
-        if (index.isEmpty() || index.cjkShare() < 0.3 || Language.detect(question) != Language.EN) {
+    public Optional<Translation> translate(String question, IndexView index) {
+        if (index.isEmpty() || index.state().language() != Language.ZH || Language.detect(question) != Language.EN) {
             return Optional.empty();
         }
-        LexicalIndex lexical = index.lexical();
+        LexicalSearcher lexical = new LexicalSearcher(index);
         List<String> words = words(question);
         LinkedHashSet<String> out = new LinkedHashSet<>();
         int content = 0;
@@ -140,7 +140,7 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
     }
 
     /** The translations the knowledge uses (every term of the word occurs), at most {@link #PER_WORD}. */
-    private static List<String> known(List<String> candidates, LexicalIndex lexical) {
+    private static List<String> known(List<String> candidates, LexicalSearcher lexical) {
         List<String> result = new ArrayList<>(PER_WORD);
         for (String candidate : candidates) {
             if (result.size() >= PER_WORD) {
@@ -154,7 +154,7 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
         return result;
     }
 
-    private static boolean inKnowledge(String text, LexicalIndex lexical) {
+    private static boolean inKnowledge(String text, LexicalSearcher lexical) {
         List<String> terms = lexical.terms(text);
         if (terms.isEmpty()) {
             return false;

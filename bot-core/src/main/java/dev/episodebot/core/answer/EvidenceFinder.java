@@ -2,10 +2,11 @@ package dev.episodebot.core.answer;
 
 import dev.episodebot.core.Language;
 import dev.episodebot.core.knowledge.TranscriptLine;
-import dev.episodebot.core.retrieval.KnowledgeIndex;
-import dev.episodebot.core.retrieval.LexicalIndex;
-import dev.episodebot.core.retrieval.LineVectors;
+import dev.episodebot.core.embedding.LineVectors;
+import dev.episodebot.core.index.IndexView;
+import dev.episodebot.core.retrieval.LexicalSearcher;
 import dev.episodebot.core.retrieval.RetrievedPassage;
+import dev.episodebot.core.retrieval.WeightedTerm;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +48,12 @@ public final class EvidenceFinder {
         public static Thresholds defaults() {
             return new Thresholds(0.50, 0.42, 0.30, 0.60, 0.6, 0.40);
         }
+
+        /** These thresholds for a model whose cosines run {@code shift} higher than the one they were chosen on. */
+        public Thresholds shiftedBy(double shift) {
+            return new Thresholds(lineCosine + shift, lineCosineWithTerms + shift, termShare, coverage, crossVocabulary,
+                    crossLineCosine + shift);
+        }
     }
 
     private static final int PASSAGES_TO_SCAN = 8;
@@ -73,19 +80,20 @@ public final class EvidenceFinder {
      * @param vocabularyShare for a question in another language than the knowledge, the share of its
      *     content words the knowledge uses (see {@link QueryTranslator.Translation}); ignored otherwise
      */
-    public Evidence find(KnowledgeIndex index, List<String> queries, List<RetrievedPassage> passages,
+    public Evidence find(IndexView index, List<String> queries, List<RetrievedPassage> passages,
             double vocabularyShare) {
         if (passages.isEmpty()) {
             return Evidence.none();
         }
-        LexicalIndex lexical = index.lexical();
+        LexicalSearcher lexical = new LexicalSearcher(index);
+        Language knowledge = index.state().language();
         Map<String, Double> mass = new HashMap<>();
         for (String query : queries) {
-            for (LexicalIndex.WeightedTerm term : lexical.queryTerms(query)) {
+            for (WeightedTerm term : lexical.queryTerms(query)) {
                 mass.merge(term.term(), term.weight() * term.idf(), Math::max);
             }
         }
-        double total = questionMass(lexical, queries, index.cjkShare());
+        double total = questionMass(lexical, queries, knowledge);
 
         // candidate lines: every line of the best passages, once
         Map<String, Candidate> candidates = new LinkedHashMap<>();
@@ -166,9 +174,9 @@ public final class EvidenceFinder {
                 best.add(line);
             }
         }
-        boolean sameScript = (Language.detect(queries.get(0)) == Language.ZH) == (index.cjkShare() >= 0.3);
+        boolean sameScript = Language.detect(queries.get(0)) == knowledge;
         boolean grounded;
-        if (sameScript && unknownLatinName(lexical, queries.get(0), index.cjkShare())) {
+        if (sameScript && unknownLatinName(lexical, queries.get(0), knowledge)) {
             // a Chinese question naming something in Latin script the transcript never mentions
             // (ChatGPT, iPhone, Tesla) is about something else, however similar its wording
             grounded = bestCoverage >= thresholds.coverage();
@@ -189,21 +197,20 @@ public final class EvidenceFinder {
      * bigrams make such junk at every word boundary, and it says nothing about coverage. With
      * several variants (a translation), the heaviest counts.
      */
-    private static double questionMass(LexicalIndex lexical, List<String> queries, double knowledgeCjkShare) {
+    private static double questionMass(LexicalSearcher lexical, List<String> queries, Language knowledge) {
         double unknownIdf = lexical.maxIdf();
-        boolean knowledgeCjk = knowledgeCjkShare >= 0.3;
         double total = 0;
         for (String query : queries) {
-            boolean sameScript = (Language.detect(query) == Language.ZH) == knowledgeCjk;
+            boolean sameScript = Language.detect(query) == knowledge;
             List<String> terms = lexical.terms(query);
-            Map<String, LexicalIndex.WeightedTerm> weighted = new HashMap<>();
-            for (LexicalIndex.WeightedTerm term : lexical.queryTerms(query)) {
+            Map<String, WeightedTerm> weighted = new HashMap<>();
+            for (WeightedTerm term : lexical.queryTerms(query)) {
                 weighted.put(term.term(), term);
             }
             Set<String> counted = new HashSet<>();
             double sum = 0;
             for (int i = 0; i < terms.size(); i++) {
-                LexicalIndex.WeightedTerm term = weighted.get(terms.get(i));
+                WeightedTerm term = weighted.get(terms.get(i));
                 if (term == null || !counted.add(term.term())) {
                     continue;
                 }
@@ -222,11 +229,11 @@ public final class EvidenceFinder {
      * Whether a question over Chinese knowledge contains a Latin-script word of three or more letters
      * (a name, a product) that the knowledge never uses.
      */
-    private static boolean unknownLatinName(LexicalIndex lexical, String question, double knowledgeCjkShare) {
-        if (knowledgeCjkShare < 0.3) {
+    private static boolean unknownLatinName(LexicalSearcher lexical, String question, Language knowledge) {
+        if (knowledge != Language.ZH) {
             return false;
         }
-        for (LexicalIndex.WeightedTerm term : lexical.queryTerms(question)) {
+        for (WeightedTerm term : lexical.queryTerms(question)) {
             String t = term.term();
             if (t.length() >= 3 && !Language.isCjk(t.codePointAt(0)) && Character.isLetter(t.codePointAt(0))
                     && term.idf() == 0) {
@@ -237,7 +244,7 @@ public final class EvidenceFinder {
     }
 
     /** Whether the CJK bigram at {@code i} sits between two bigrams the knowledge uses (or that carry no weight). */
-    private static boolean straddlesKnownWords(List<String> terms, int i, Map<String, LexicalIndex.WeightedTerm> weighted) {
+    private static boolean straddlesKnownWords(List<String> terms, int i, Map<String, WeightedTerm> weighted) {
         String term = terms.get(i);
         if (term.length() != 2 || !Language.isCjk(term.charAt(0)) || i == 0 || i + 1 >= terms.size()) {
             return false;
@@ -247,11 +254,11 @@ public final class EvidenceFinder {
     }
 
     private static boolean knownOrNeutral(String neighbour, char shared, boolean left,
-            Map<String, LexicalIndex.WeightedTerm> weighted) {
+            Map<String, WeightedTerm> weighted) {
         if (neighbour.length() != 2 || neighbour.charAt(left ? 1 : 0) != shared) {
             return false; // not the overlapping neighbour in the same run of characters
         }
-        LexicalIndex.WeightedTerm w = weighted.get(neighbour);
+        WeightedTerm w = weighted.get(neighbour);
         return w == null || w.idf() > 0;
     }
 

@@ -1,6 +1,6 @@
 package dev.episodebot.core.answer;
 
-import dev.episodebot.core.retrieval.KnowledgeIndex;
+import dev.episodebot.core.index.IndexView;
 import java.util.Optional;
 
 /** Translates a question into the knowledge's language, so retrieval can match the transcript's words. */
@@ -12,7 +12,7 @@ public interface QueryTranslator {
      * @param question the user's question (already standalone)
      * @param index the knowledge it will be searched in (its vocabulary and language)
      */
-    Optional<Translation> translate(String question, KnowledgeIndex index);
+    Optional<Translation> translate(String question, IndexView index);
 
     /**
      * @param query the translated query

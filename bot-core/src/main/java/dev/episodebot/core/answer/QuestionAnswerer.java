@@ -8,11 +8,12 @@ import dev.episodebot.core.llm.LlmAnswerer;
 import dev.episodebot.core.llm.LlmQueryRewriter;
 import dev.episodebot.core.llm.LlmReply;
 import dev.episodebot.core.llm.LlmUnavailableException;
+import dev.episodebot.core.embedding.EmbeddingModels;
+import dev.episodebot.core.index.IndexView;
+import dev.episodebot.core.index.KnowledgeBase;
+import dev.episodebot.core.index.SourceSummary;
 import dev.episodebot.core.retrieval.HybridRetriever;
-import dev.episodebot.core.retrieval.KnowledgeBase;
-import dev.episodebot.core.retrieval.KnowledgeIndex;
 import dev.episodebot.core.retrieval.RetrievedPassage;
-import dev.episodebot.core.retrieval.SourceSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,12 +74,18 @@ public final class QuestionAnswerer {
      * @param history earlier turns of this conversation ("User: ..." / "Bot: ..."), oldest first
      */
     public Answer answer(String question, List<String> history) {
-        KnowledgeIndex index = knowledge.index();
+        try (IndexView index = knowledge.acquire()) {
+            return answer(question, history, index);
+        }
+    }
+
+    /** Answers from one point in time of the index (the question's view of it). */
+    private Answer answer(String question, List<String> history, IndexView index) {
         Language language = Language.detect(question);
-        if (index.isEmpty() || knowledge.queryEmbedder() == null) {
+        if (index.isEmpty()) {
             return ExtractiveAnswerer.noKnowledge(language, question);
         }
-        boolean knowledgeCjk = index.cjkShare() >= 0.3;
+        boolean knowledgeCjk = index.state().language() == Language.ZH;
         boolean crossScript = (language == Language.ZH) != knowledgeCjk;
         // the LLM budget counts time spent in LLM calls only; retrieval in between does not use it up
         Duration llmLeft = llmBudget;
@@ -131,12 +138,12 @@ public final class QuestionAnswerer {
             }
         }
 
-        HybridRetriever retriever = new HybridRetriever(knowledge.queryEmbedder());
-        List<RetrievedPassage> candidates = retriever.retrieve(index, variants, denseOnly, CANDIDATES);
-        Evidence evidence = new EvidenceFinder(thresholds, knowledge.lineVectors())
+        List<RetrievedPassage> candidates = new HybridRetriever().retrieve(index, variants, denseOnly, CANDIDATES);
+        Evidence evidence = new EvidenceFinder(thresholds.shiftedBy(EmbeddingModels.cosineShift(index.state().model())),
+                index.state().lineVectors())
                 .find(index, evidenceQueries, candidates, vocabularyShare);
         List<RetrievedPassage> passages = evidence.passages().subList(0, Math.min(PASSAGES, evidence.passages().size()));
-        List<String> titles = index.sources().stream().map(SourceSummary::title).distinct().toList();
+        List<String> titles = index.state().sources().stream().map(SourceSummary::title).distinct().toList();
         Answer fallback = extractive.answer(evidence, language, titles, standalone);
         if (llm == null) {
             return fallback;

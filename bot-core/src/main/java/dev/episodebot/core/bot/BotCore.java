@@ -13,18 +13,19 @@ import dev.episodebot.core.llm.CircuitBreaker;
 import dev.episodebot.core.llm.GuardedChatModel;
 import dev.episodebot.core.llm.LlmAnswerer;
 import dev.episodebot.core.llm.LlmQueryRewriter;
-import dev.episodebot.core.retrieval.EmbeddingModelProvider;
-import dev.episodebot.core.retrieval.EmbeddingModels;
-import dev.episodebot.core.retrieval.IndexingListener;
-import dev.episodebot.core.retrieval.KnowledgeBase;
+import dev.episodebot.core.embedding.EmbeddingModelProvider;
+import dev.episodebot.core.embedding.EmbeddingModels;
+import dev.episodebot.core.index.IndexingListener;
+import dev.episodebot.core.index.KnowledgeBase;
 import dev.episodebot.core.refresh.KnowledgeWatcher;
-import dev.episodebot.core.retrieval.RefreshReport;
+import dev.episodebot.core.index.RefreshReport;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.episodebot.core.support.SecretRedactor;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,7 +69,7 @@ public final class BotCore implements AutoCloseable {
         SecretRedactor.register(config.secrets()); // the log layout masks them too
         this.loader = new KnowledgeLoader(new KnowledgeReader(config.maxFileBytes()));
         this.knowledge = new KnowledgeBase(config.knowledgeDir(), config.cacheDir(), config.embeddingModel(), loader,
-                provider);
+                provider, List.of());
         if (models == null) {
             knowledge.preload(); // the real model takes a second or more to load: start now
         }
@@ -122,7 +123,8 @@ public final class BotCore implements AutoCloseable {
      * after it starts, compares every file's content. Close the returned watcher to stop.
      */
     public KnowledgeWatcher watchKnowledge(Duration quiet, Duration maxDelay) throws java.io.IOException {
-        KnowledgeWatcher watcher = new KnowledgeWatcher(config.knowledgeDir(), quiet, maxDelay, knowledge::refresh);
+        KnowledgeWatcher watcher = new KnowledgeWatcher(config.knowledgeDir(), quiet, maxDelay,
+                () -> knowledge.refresh(IndexingListener.none()));
         // a start compares sizes and times (fast); a few seconds later every file's content is
         // compared once, so an edit made while the bot was down that kept both is read too
         watcher.runOnce(CONTENT_CHECK_AFTER_START, this::reloadEverything);
@@ -132,7 +134,7 @@ public final class BotCore implements AutoCloseable {
     /** {@code /reload}: re-reads every file (content, not only size and time), then refreshes. */
     private void reloadEverything() {
         loader.checkContentOnNextLoad();
-        knowledge.refresh();
+        knowledge.refresh(IndexingListener.none());
     }
 
     /**
@@ -146,15 +148,14 @@ public final class BotCore implements AutoCloseable {
     /** Re-reads the knowledge folder and swaps the new index in. */
     public RefreshReport refresh(IndexingListener listener) {
         RefreshReport report = knowledge.refresh(listener);
-        // the dictionary loads a little later, not competing with the first questions
-        java.util.concurrent.CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS).execute(this::startDictionaryLoad);
+        startDictionaryLoad(); // once the knowledge is in, on a low-priority thread
         return report;
     }
 
     /**
-     * The English-to-Chinese dictionary (half a second to read): loaded in the background a few
-     * seconds after the first refresh, so it does not compete with indexing and the first
-     * questions; a cross-language question before that loads it.
+     * The English-to-Chinese dictionary (half a second to read): loaded in the background after the
+     * first refresh, on a low-priority thread, so it does not compete with indexing; a cross-language
+     * question before that loads it.
      */
     private DictionaryQueryTranslator dictionary() {
         startDictionaryLoad();
@@ -170,6 +171,7 @@ public final class BotCore implements AutoCloseable {
                     dictionary.completeExceptionally(e);
                 }
             });
+            thread.setPriority(Thread.MIN_PRIORITY);
             thread.start();
         }
     }

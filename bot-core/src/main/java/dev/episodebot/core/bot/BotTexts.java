@@ -6,9 +6,9 @@ import dev.episodebot.core.Item;
 import dev.episodebot.core.Language;
 import dev.episodebot.core.ReplyKind;
 import dev.episodebot.core.knowledge.SkippedFile;
-import dev.episodebot.core.retrieval.KnowledgeIndex;
-import dev.episodebot.core.retrieval.RefreshReport;
-import dev.episodebot.core.retrieval.SourceSummary;
+import dev.episodebot.core.index.IndexState;
+import dev.episodebot.core.index.RefreshReport;
+import dev.episodebot.core.index.SourceSummary;
 import dev.episodebot.core.text.Catalog;
 import dev.episodebot.core.text.Display;
 import dev.episodebot.core.text.UiText;
@@ -92,7 +92,7 @@ final class BotTexts {
         return reply.lead(String.join("\n", lines)).build();
     }
 
-    static String status(Language language, KnowledgeIndex index, RefreshReport last, boolean llm, int conversations,
+    static String status(Language language, IndexState index, RefreshReport last, boolean llm, int conversations,
             java.nio.file.Path dir) {
         List<String> lines = new ArrayList<>();
         if (!java.nio.file.Files.isDirectory(dir)) {

@@ -1,36 +1,35 @@
 package dev.episodebot.core.retrieval;
 
+import dev.episodebot.core.index.IndexView;
+import dev.langchain4j.data.document.Metadata;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.rag.content.Content;
-import dev.langchain4j.rag.content.ContentMetadata;
-import dev.langchain4j.rag.content.aggregator.ContentAggregator;
-import dev.langchain4j.rag.content.aggregator.DefaultContentAggregator;
-import dev.langchain4j.rag.query.Query;
+import dev.langchain4j.rag.content.aggregator.ReciprocalRankFuser;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Dense + lexical retrieval for one or more query variants (the question, its translation),
- * fused by langchain4j's {@link DefaultContentAggregator} (reciprocal rank fusion per query, then
- * across queries). Each passage keeps the raw scores, which the answerer uses to judge evidence.
+ * The one retrieval path: for each query variant (the question, its translation) the dense side
+ * ({@link DenseSearcher}) and the lexical side ({@link LexicalSearcher}) each rank their best
+ * chunks; langchain4j's {@link ReciprocalRankFuser} fuses the two lists of each variant, then the
+ * variants' fused lists, as its {@code DefaultContentAggregator} does. The passages come back in
+ * fused order with the fused score, and keep each side's best raw score for the answerer.
  */
 public final class HybridRetriever {
 
     /** How many candidates each side contributes to the fusion. */
     static final int CANDIDATES = 30;
-
-    private final QueryEmbedder embedder;
-    private final ContentAggregator aggregator = new DefaultContentAggregator();
-
-    public HybridRetriever(QueryEmbedder embedder) {
-        this.embedder = embedder;
-    }
+    /** The fuser's rank constant (its default). */
+    private static final int RRF_K = 60;
+    private static final String ORDINAL = "ordinal";
 
     /** The best {@code k} passages for any of {@code queries} (the first is the user's own words). */
-    public List<RetrievedPassage> retrieve(KnowledgeIndex index, List<String> queries, int k) {
-        return retrieve(index, queries, List.of(), k);
+    public List<RetrievedPassage> retrieve(IndexView view, List<String> queries, int k) {
+        return retrieve(view, queries, List.of(), k);
     }
 
     /**
@@ -38,53 +37,86 @@ public final class HybridRetriever {
      * queries (dense side only: a question in another script than the knowledge, whose words the
      * lexical side cannot match, beside its translation).
      */
-    public List<RetrievedPassage> retrieve(KnowledgeIndex index, List<String> queries, List<String> denseOnly, int k) {
-        if (index.isEmpty() || queries.isEmpty()) {
+    public List<RetrievedPassage> retrieve(IndexView view, List<String> queries, List<String> denseOnly, int k) {
+        if (view.isEmpty() || queries.isEmpty()) {
             return List.of();
         }
-        DenseRetriever dense = new DenseRetriever(index, embedder, CANDIDATES);
-        LexicalRetriever lexical = new LexicalRetriever(index, CANDIDATES);
-        Map<Query, java.util.Collection<List<Content>>> perQuery = new LinkedHashMap<>();
-        Map<Integer, Double> cosine = new HashMap<>();
-        Map<Integer, Double> bm25 = new HashMap<>();
-        Map<Integer, Double> rrf = new HashMap<>();
-        for (String text : queries) {
-            Query query = Query.from(text);
-            List<Content> denseHits = dense.retrieve(query);
-            List<Content> lexicalHits = lexical.retrieve(query);
-            record(denseHits, cosine, rrf);
-            record(lexicalHits, bm25, rrf);
-            List<List<Content>> lists = new ArrayList<>();
-            lists.add(denseHits);
-            if (!lexicalHits.isEmpty()) {
-                lists.add(lexicalHits);
+        DenseSearcher dense = new DenseSearcher(view);
+        LexicalSearcher lexical = new LexicalSearcher(view);
+        Ranked ranked = new Ranked(view);
+        Map<String, List<List<Content>>> perQuery = new LinkedHashMap<>();
+        for (String query : queries) {
+            if (!perQuery.containsKey(query)) {
+                List<List<Content>> lists = new ArrayList<>();
+                lists.add(ranked.dense(dense.search(view.state().queries().embed(query), CANDIDATES)));
+                List<Content> lexicalHits = ranked.lexical(lexical.search(query, CANDIDATES));
+                if (!lexicalHits.isEmpty()) {
+                    lists.add(lexicalHits);
+                }
+                perQuery.put(query, lists);
             }
-            perQuery.merge(query, lists, (a, b) -> a);
         }
-        for (String text : denseOnly) {
-            Query query = Query.from(text);
-            List<Content> denseHits = dense.retrieve(query);
-            record(denseHits, cosine, rrf);
-            perQuery.putIfAbsent(query, List.of(denseHits));
+        for (String query : denseOnly) {
+            if (!perQuery.containsKey(query)) {
+                perQuery.put(query, List.of(ranked.dense(dense.search(view.state().queries().embed(query), CANDIDATES))));
+            }
         }
-        List<Content> fused = aggregator.aggregate(perQuery);
+        List<List<Content>> variants = perQuery.values().stream().map(ReciprocalRankFuser::fuse).toList();
+        List<Content> fused = ReciprocalRankFuser.fuse(variants, RRF_K);
+        Map<Content, Double> scores = fusedScores(variants);
         List<RetrievedPassage> passages = new ArrayList<>(Math.min(k, fused.size()));
         for (int rank = 0; rank < fused.size() && passages.size() < k; rank++) {
-            int ordinal = KnowledgeIndex.ordinalOf(fused.get(rank).textSegment());
-            passages.add(new RetrievedPassage(index.chunks().get(ordinal), ordinal,
-                    cosine.getOrDefault(ordinal, Double.NaN), bm25.getOrDefault(ordinal, 0.0), rank,
-                    rrf.getOrDefault(ordinal, 0.0)));
+            Content content = fused.get(rank);
+            int ordinal = ordinalOf(content);
+            passages.add(new RetrievedPassage(view.state().chunks().get(ordinal), ordinal,
+                    ranked.cosine.getOrDefault(ordinal, Double.NaN), ranked.bm25.getOrDefault(ordinal, 0.0), rank,
+                    scores.get(content)));
         }
         return passages;
     }
 
-    private static void record(List<Content> contents, Map<Integer, Double> best, Map<Integer, Double> rrf) {
-        for (int rank = 0; rank < contents.size(); rank++) {
-            Content content = contents.get(rank);
-            int ordinal = KnowledgeIndex.ordinalOf(content.textSegment());
-            rrf.merge(ordinal, 1.0 / (60 + rank + 1), Double::sum);
-            double score = ((Number) content.metadata().get(ContentMetadata.SCORE)).doubleValue();
-            best.merge(ordinal, score, Math::max);
+    /** The score {@link ReciprocalRankFuser} ranks by: the sum of 1 / (k + rank) over the lists (ranks from 1). */
+    private static Map<Content, Double> fusedScores(Collection<List<Content>> lists) {
+        Map<Content, Double> scores = new HashMap<>();
+        for (List<Content> list : lists) {
+            for (int i = 0; i < list.size(); i++) {
+                scores.merge(list.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
+            }
+        }
+        return scores;
+    }
+
+    private static int ordinalOf(Content content) {
+        return content.textSegment().metadata().getInteger(ORDINAL);
+    }
+
+    /** One {@link Content} per chunk (so the fuser matches a chunk across lists), and each side's best score. */
+    private static final class Ranked {
+        private final IndexView view;
+        private final Map<Integer, Content> contents = new HashMap<>();
+        final Map<Integer, Double> cosine = new HashMap<>();
+        final Map<Integer, Double> bm25 = new HashMap<>();
+
+        Ranked(IndexView view) {
+            this.view = view;
+        }
+
+        List<Content> dense(List<ScoredChunk> hits) {
+            return contents(hits, cosine);
+        }
+
+        List<Content> lexical(List<ScoredChunk> hits) {
+            return contents(hits, bm25);
+        }
+
+        private List<Content> contents(List<ScoredChunk> hits, Map<Integer, Double> best) {
+            List<Content> list = new ArrayList<>(hits.size());
+            for (ScoredChunk hit : hits) {
+                best.merge(hit.ordinal(), hit.score(), Math::max);
+                list.add(contents.computeIfAbsent(hit.ordinal(), ordinal -> Content.from(TextSegment.from(
+                        view.state().chunks().get(ordinal).text(), new Metadata().put(ORDINAL, ordinal)))));
+            }
+            return list;
         }
     }
 }

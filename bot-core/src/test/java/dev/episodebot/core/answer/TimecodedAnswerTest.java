@@ -8,7 +8,7 @@ import dev.episodebot.core.knowledge.KnowledgeReader;
 import dev.episodebot.core.knowledge.SubtitleParser;
 import dev.episodebot.core.knowledge.Transcript;
 import dev.episodebot.core.knowledge.TranscriptLine;
-import dev.episodebot.core.retrieval.IndexingListener;
+import dev.episodebot.core.index.IndexingListener;
 import dev.episodebot.core.testing.EpisodeFiles;
 import dev.episodebot.core.testing.TestCores;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import dev.episodebot.core.BotCommand;
 import dev.episodebot.core.BotReply;
 import dev.episodebot.core.BotRequest;
 import dev.episodebot.core.Platform;
-import dev.episodebot.core.retrieval.IndexingListener;
+import dev.episodebot.core.index.IndexingListener;
 import dev.episodebot.core.testing.EpisodeFiles;
 import dev.episodebot.core.testing.TestCores;
 import java.nio.file.Path;

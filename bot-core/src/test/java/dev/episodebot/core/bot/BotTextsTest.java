@@ -6,7 +6,7 @@ import dev.episodebot.core.BotCommand;
 import dev.episodebot.core.BotReply;
 import dev.episodebot.core.Language;
 import dev.episodebot.core.ReplyKind;
-import dev.episodebot.core.retrieval.SourceSummary;
+import dev.episodebot.core.index.SourceSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.episodebot.core.bot.BotCore;
 import dev.episodebot.core.bot.ConversationMemories;
-import dev.episodebot.core.retrieval.IndexingListener;
+import dev.episodebot.core.index.IndexingListener;
 import dev.episodebot.core.testing.EpisodeFiles;
 import dev.episodebot.core.testing.FakeChatServer;
 import dev.episodebot.core.testing.FakeChatServer.Reply;

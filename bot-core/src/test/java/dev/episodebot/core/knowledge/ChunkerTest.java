@@ -2,8 +2,8 @@ package dev.episodebot.core.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.episodebot.core.retrieval.EmbeddingModelSpec;
-import dev.episodebot.core.retrieval.TokenCounter;
+import dev.episodebot.core.embedding.EmbeddingModelSpec;
+import dev.episodebot.core.embedding.TokenCounter;
 import dev.episodebot.core.testing.EpisodeFiles;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import dev.episodebot.core.Language;
 import dev.episodebot.core.answer.Answer;
 import dev.episodebot.core.answer.Messages;
 import dev.episodebot.core.bot.BotCore;
-import dev.episodebot.core.retrieval.IndexingListener;
+import dev.episodebot.core.index.IndexingListener;
 import dev.episodebot.core.testing.EpisodeFiles;
 import dev.episodebot.core.testing.FakeChatServer;
 import dev.episodebot.core.testing.SharedEmbeddingModels;

@@ -10,7 +10,7 @@ import dev.episodebot.core.Platform;
 import dev.episodebot.core.ReplyKind;
 import dev.episodebot.core.bot.BotCore;
 import dev.episodebot.core.config.CoreConfig;
-import dev.episodebot.core.retrieval.RefreshReport;
+import dev.episodebot.core.index.RefreshReport;
 import dev.episodebot.core.testing.Eventually;
 import dev.episodebot.core.testing.HashingEmbeddingModel;
 import dev.episodebot.core.testing.TestCores;
@@ -50,7 +50,7 @@ class KnowledgeRefreshTest {
         Files.copy(EPISODE, knowledge.resolve(EPISODE.getFileName()));
         model = new HashingEmbeddingModel(512);
         core = newCore(model);
-        core.refresh(dev.episodebot.core.retrieval.IndexingListener.none());
+        core.refresh(dev.episodebot.core.index.IndexingListener.none());
     }
 
     @AfterEach
@@ -76,7 +76,7 @@ class KnowledgeRefreshTest {
         // GIVEN a watched knowledge folder with a second episode that will be deleted
         Files.writeString(knowledge.resolve("old-episode.txt"), "旧节目里说海豚乐队的鼓手名叫王小石\n他每周三晚上排练\n",
                 StandardCharsets.UTF_8);
-        core.refresh(dev.episodebot.core.retrieval.IndexingListener.none());
+        core.refresh(dev.episodebot.core.index.IndexingListener.none());
         assertThat(cites(ask("海豚乐队的鼓手名叫什么？"), "old-episode.txt")).isTrue();
         try (KnowledgeWatcher watcher = core.watchKnowledge(Duration.ofMillis(200), Duration.ofSeconds(1))) {
             ExecutorService askers = Executors.newFixedThreadPool(16);
@@ -127,10 +127,10 @@ class KnowledgeRefreshTest {
         assertThat(afterFirst).isPositive();
 
         // WHEN a refresh runs with nothing changed, and then with one new small file
-        RefreshReport unchanged = core.refresh(dev.episodebot.core.retrieval.IndexingListener.none());
+        RefreshReport unchanged = core.refresh(dev.episodebot.core.index.IndexingListener.none());
         int afterUnchanged = model.embeddedTexts();
         Files.writeString(knowledge.resolve("note.md"), "title: 附注\n\n这是一条很短的附注\n", StandardCharsets.UTF_8);
-        RefreshReport added = core.refresh(dev.episodebot.core.retrieval.IndexingListener.none());
+        RefreshReport added = core.refresh(dev.episodebot.core.index.IndexingListener.none());
 
         // THEN nothing was embedded for the unchanged refresh, and only the new file's chunk for the second
         assertThat(unchanged.embedded()).isZero();
@@ -147,7 +147,7 @@ class KnowledgeRefreshTest {
 
         // WHEN a new core starts on the same folder and cache
         try (BotCore restarted = newCore(fresh)) {
-            RefreshReport report = restarted.refresh(dev.episodebot.core.retrieval.IndexingListener.none());
+            RefreshReport report = restarted.refresh(dev.episodebot.core.index.IndexingListener.none());
 
             // THEN every vector came from the cache
             assertThat(report.embedded()).isZero();
@@ -162,7 +162,7 @@ class KnowledgeRefreshTest {
         Files.writeString(knowledge.resolve("broken.srt"), "1\n00:00:01,000 --> soon\nhello\n", StandardCharsets.UTF_8);
 
         // WHEN the knowledge is refreshed
-        RefreshReport report = core.refresh(dev.episodebot.core.retrieval.IndexingListener.none());
+        RefreshReport report = core.refresh(dev.episodebot.core.index.IndexingListener.none());
 
         // THEN the episode is still served and status names the broken file and the reason
         assertThat(report.applied()).isTrue();
@@ -176,7 +176,7 @@ class KnowledgeRefreshTest {
         // GIVEN a working index, WHEN every file is replaced by unreadable bytes
         Files.delete(knowledge.resolve(EPISODE.getFileName()));
         Files.write(knowledge.resolve("garbage.txt"), new byte[] {(byte) 0xC4, (byte) 0xE3, (byte) 0xBA, (byte) 0xC3});
-        RefreshReport report = core.refresh(dev.episodebot.core.retrieval.IndexingListener.none());
+        RefreshReport report = core.refresh(dev.episodebot.core.index.IndexingListener.none());
 
         // THEN the refresh keeps the previous index and says why
         assertThat(report.applied()).isFalse();
@@ -191,11 +191,11 @@ class KnowledgeRefreshTest {
         // GIVEN a second indexed file
         Path extra = knowledge.resolve("extra.txt");
         Files.writeString(extra, "海豚乐队的鼓手名叫王小石\n", StandardCharsets.UTF_8);
-        core.refresh(dev.episodebot.core.retrieval.IndexingListener.none());
+        core.refresh(dev.episodebot.core.index.IndexingListener.none());
 
         // WHEN it is overwritten with invalid UTF-8
         Files.write(extra, new byte[] {(byte) 0xB5, (byte) 0xC4, 0x0A});
-        RefreshReport report = core.refresh(dev.episodebot.core.retrieval.IndexingListener.none());
+        RefreshReport report = core.refresh(dev.episodebot.core.index.IndexingListener.none());
 
         // THEN its previous content is still answered and the problem is reported
         assertThat(cites(ask("海豚乐队的鼓手名叫什么？"), "extra.txt")).isTrue();

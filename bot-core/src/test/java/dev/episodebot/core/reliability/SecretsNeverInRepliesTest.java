@@ -9,7 +9,7 @@ import dev.episodebot.core.Citation;
 import dev.episodebot.core.Platform;
 import dev.episodebot.core.bot.BotCore;
 import dev.episodebot.core.llm.GuardedChatModel;
-import dev.episodebot.core.retrieval.IndexingListener;
+import dev.episodebot.core.index.IndexingListener;
 import dev.episodebot.core.testing.EpisodeFiles;
 import dev.episodebot.core.testing.FakeChatServer;
 import dev.episodebot.core.testing.LogCapture;

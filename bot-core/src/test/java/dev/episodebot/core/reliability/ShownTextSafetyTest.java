@@ -8,7 +8,7 @@ import dev.episodebot.core.BotRequest;
 import dev.episodebot.core.Citation;
 import dev.episodebot.core.Platform;
 import dev.episodebot.core.bot.BotCore;
-import dev.episodebot.core.retrieval.IndexingListener;
+import dev.episodebot.core.index.IndexingListener;
 import dev.episodebot.core.testing.EpisodeFiles;
 import dev.episodebot.core.testing.FakeChatServer;
 import dev.episodebot.core.testing.HashingEmbeddingModel;

@@ -1,7 +1,7 @@
 package dev.episodebot.core.testing;
 
-import dev.episodebot.core.retrieval.EmbeddingModelProvider;
-import dev.episodebot.core.retrieval.EmbeddingModelSpec;
+import dev.episodebot.core.embedding.EmbeddingModelProvider;
+import dev.episodebot.core.embedding.EmbeddingModelSpec;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -116,6 +116,12 @@ public final class CountingEmbeddingModel implements EmbeddingModel {
                 throw new IllegalStateException("no embedding model was created yet");
             }
             return model;
+        }
+
+        /** How many texts the model created last embedded; 0 when no model was created (nothing needed one). */
+        public int embedded() {
+            CountingEmbeddingModel model = last.get();
+            return model == null ? 0 : model.count();
         }
 
         /** The spec of the model created last, or null. */

@@ -1,7 +1,7 @@
 package dev.episodebot.core.testing;
 
-import dev.episodebot.core.retrieval.EmbeddingModelProvider;
-import dev.episodebot.core.retrieval.EmbeddingModels;
+import dev.episodebot.core.embedding.EmbeddingModelProvider;
+import dev.episodebot.core.embedding.EmbeddingModels;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -3,7 +3,7 @@ package dev.episodebot.core.testing;
 import dev.episodebot.core.bot.BotCore;
 import dev.episodebot.core.config.CoreConfig;
 import dev.episodebot.core.config.Env;
-import dev.episodebot.core.retrieval.EmbeddingModelProvider;
+import dev.episodebot.core.embedding.EmbeddingModelProvider;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -55,7 +55,7 @@ public final class TestCores {
      * {@link HashingEmbeddingModel} stands in for bge-small-zh. Not indexed yet.
      */
     public static BotCore hashing(Path root, Map<String, String> extra) {
-        Map<String, String> values = new HashMap<>(Map.of("EMBEDDING_MODEL", "bge-small-zh"));
+        Map<String, String> values = new HashMap<>(Map.of("EMBEDDING_MODEL", "bge-small-zh-q"));
         values.putAll(extra);
         return create(config(root, values), spec -> new HashingEmbeddingModel(spec.dimension()), Clock.systemUTC());
     }
@@ -63,7 +63,7 @@ public final class TestCores {
     /** {@link #create(CoreConfig)} and a first refresh. */
     public static BotCore start(CoreConfig config) {
         BotCore core = create(config);
-        core.refresh(dev.episodebot.core.retrieval.IndexingListener.none());
+        core.refresh(dev.episodebot.core.index.IndexingListener.none());
         return core;
     }
 }

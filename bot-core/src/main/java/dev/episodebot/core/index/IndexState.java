@@ -1,0 +1,202 @@
+package dev.episodebot.core.index;
+
+import dev.episodebot.core.Language;
+import dev.episodebot.core.embedding.EmbeddingModelSpec;
+import dev.episodebot.core.embedding.LineVectors;
+import dev.episodebot.core.embedding.QueryEmbedder;
+import dev.episodebot.core.knowledge.Chunk;
+import dev.episodebot.core.knowledge.LoadedFile;
+import dev.episodebot.core.knowledge.SkippedFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
+
+/**
+ * Everything a question needs, at one point in time, immutable: the episodes and their chunks, the
+ * knowledge's language, the embedding model and query embedder, and the Lucene searcher over the
+ * commit this state was built from. A refresh builds a new state ({@link IndexBuilder}) and
+ * publishes it with one reference write; there is no partly built or null state.
+ *
+ * <p>A question takes an {@link IndexView} ({@link #acquire()}: the searcher is acquired from this
+ * state's {@link SearcherManager}) and closes it when done. When a newer state replaces this one
+ * the manager is closed: questions still holding a view keep their reader until they release it.
+ */
+public final class IndexState {
+
+    /**
+     * One indexed episode version.
+     *
+     * @param file the file as loaded (the loader reuses it while the file is unchanged)
+     * @param record what the index holds about it
+     * @param id its id in the index
+     * @param chunks its chunks, in order
+     */
+    record Episode(LoadedFile file, EpisodeRecord record, long id, List<Chunk> chunks) {}
+
+    private final EmbeddingModelSpec model;
+    private final Language language;
+    private final List<Episode> episodes;
+    private final Map<String, Episode> bySource;
+    private final List<Chunk> chunks;
+    private final Map<Long, Integer> firstOrdinal;
+    private final List<SourceSummary> sources;
+    private final List<SkippedFile> skipped;
+    private final Instant builtAt;
+    private final Duration buildTime;
+    private final SearcherManager searchers;
+    private final QueryEmbedder queries;
+    private final LineVectors lines;
+
+    /**
+     * @param reader the reader of this state's commit; the state takes over that reference (null when empty)
+     */
+    IndexState(EmbeddingModelSpec model, Language language, List<Episode> episodes, List<SkippedFile> skipped,
+            Instant started, DirectoryReader reader, QueryEmbedder queries, LineVectors lines) {
+        this.model = model;
+        this.language = language;
+        this.episodes = List.copyOf(episodes);
+        this.skipped = List.copyOf(skipped);
+        Map<String, Episode> byName = new LinkedHashMap<>();
+        List<Chunk> all = new ArrayList<>();
+        Map<Long, Integer> first = new HashMap<>();
+        List<SourceSummary> summaries = new ArrayList<>();
+        for (Episode e : this.episodes) {
+            byName.put(e.record().source(), e);
+            first.put(e.id(), all.size());
+            all.addAll(e.chunks());
+            summaries.add(new SourceSummary(e.record().source(), e.file().transcript().displayTitle(),
+                    e.record().lines().size(), e.chunks().size()));
+        }
+        this.bySource = byName;
+        this.chunks = List.copyOf(all);
+        this.firstOrdinal = first;
+        this.sources = List.copyOf(summaries);
+        this.builtAt = Instant.now();
+        this.buildTime = Duration.between(started, builtAt);
+        try {
+            this.searchers = reader == null ? null : new SearcherManager(reader, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.queries = queries;
+        this.lines = lines;
+    }
+
+    /** A state with nothing in it (no knowledge yet, or none readable). */
+    static IndexState empty(EmbeddingModelSpec model, Language language, List<SkippedFile> skipped,
+            QueryEmbedder queries, LineVectors lines) {
+        return new IndexState(model, language, List.of(), skipped, Instant.now(), null, queries, lines);
+    }
+
+    /**
+     * Acquires this state's searcher for one question; close the view when the question is answered.
+     *
+     * @throws AlreadyClosedException when a newer state replaced this one in the meantime (take the current one)
+     */
+    public IndexView acquire() {
+        if (searchers == null) {
+            return new IndexView(this, null, null);
+        }
+        try {
+            return new IndexView(this, searchers, searchers.acquire());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Releases this state's own reference to its reader (questions holding a view keep theirs). */
+    void retire() {
+        if (searchers != null) {
+            try {
+                searchers.close();
+            } catch (IOException e) {
+                // the reader goes when its last view is released
+            }
+        }
+    }
+
+    /** The chunk ordinal of a chunk document ({@code doc} relative to its leaf), or -1 for any other document. */
+    int ordinal(LeafReaderContext leaf, int doc) throws IOException {
+        NumericDocValues ids = leaf.reader().getNumericDocValues(IndexFields.EPISODE_ID);
+        NumericDocValues positions = leaf.reader().getNumericDocValues(IndexFields.POSITION);
+        if (ids == null || positions == null || !ids.advanceExact(doc) || !positions.advanceExact(doc)) {
+            return -1;
+        }
+        Integer first = firstOrdinal.get(ids.longValue());
+        return first == null ? -1 : first + (int) positions.longValue();
+    }
+
+    public List<Chunk> chunks() {
+        return chunks;
+    }
+
+    public boolean isEmpty() {
+        return chunks.isEmpty();
+    }
+
+    /** The indexed episodes, in knowledge-folder order. */
+    public List<EpisodeRecord> episodes() {
+        return episodes.stream().map(Episode::record).toList();
+    }
+
+    /** The episode indexed from {@code source}, or null. */
+    public EpisodeRecord episode(String source) {
+        Episode e = bySource.get(source);
+        return e == null ? null : e.record();
+    }
+
+    List<Episode> entries() {
+        return episodes;
+    }
+
+    Episode entry(String source) {
+        return bySource.get(source);
+    }
+
+    /** The language the knowledge is written in (ZH when at least 30% of its letters are CJK ideographs). */
+    public Language language() {
+        return language;
+    }
+
+    public EmbeddingModelSpec model() {
+        return model;
+    }
+
+    /** Embeds questions for the dense side (the model may still be loading; it is awaited). */
+    public QueryEmbedder queries() {
+        return queries;
+    }
+
+    /** Line-level vectors for answer extraction. */
+    public LineVectors lineVectors() {
+        return lines;
+    }
+
+    public List<SourceSummary> sources() {
+        return sources;
+    }
+
+    public List<SkippedFile> skipped() {
+        return skipped;
+    }
+
+    public Instant builtAt() {
+        return builtAt;
+    }
+
+    public Duration buildTime() {
+        return buildTime;
+    }
+}

@@ -1,0 +1,457 @@
+package dev.episodebot.core.index;
+
+import dev.episodebot.core.embedding.EmbeddingModelSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.NIOFSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one persistent store: a Lucene index in {@code CACHE_DIR/index} (layout: {@link IndexFields}),
+ * written by one {@link IndexWriter} for the life of the process and committed once per refresh.
+ * Its commit names the format and the embedding model; vectors are HNSW-indexed with int8 scalar
+ * quantization and read memory-mapped. It is also the embedding cache: {@link #vectors} finds the
+ * vector stored for a chunk text by its key.
+ *
+ * <p>Opening verifies every checksum (the commit point on open, every segment file with
+ * {@code checkIntegrity}); an index that fails any check, or that was built for another format or
+ * model, is discarded with one log line and rebuilt, never used in part. When another process holds
+ * the folder, the store lives in memory and reuses what it can of the folder's vectors.
+ */
+final class IndexStore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexStore.class);
+    private static final String FOLDER = "index";
+    private static final String FORMAT_KEY = "format";
+    private static final String MODEL_KEY = "model";
+    /** Files of the cache formats before this index: removed when the index is opened. */
+    private static final List<String> OBSOLETE = List.of("embeddings-", "index-", "bm25-v", "embedding-model.txt");
+
+    /** An episode version the index holds. */
+    record StoredEpisode(long id, String source, String contentHash, int chunks, Map<String, byte[]> derived) {}
+
+    private final Path folder;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final EmbeddingModelSpec spec;
+    private final Map<Long, StoredEpisode> stored;
+    /** The latest near-real-time reader; the store owns one reference. */
+    private DirectoryReader reader;
+    /** Another index whose vectors may be reused (a folder held by another process, or one deleted under us), or null. */
+    private DirectoryReader seed;
+    private String commitFile;
+
+    private IndexStore(Path folder, Directory directory, IndexWriter writer, EmbeddingModelSpec spec,
+            Map<Long, StoredEpisode> stored, DirectoryReader seed) throws IOException {
+        this.folder = folder;
+        this.directory = directory;
+        this.writer = writer;
+        this.spec = spec;
+        this.stored = stored;
+        this.seed = seed;
+        this.reader = DirectoryReader.open(writer);
+        this.commitFile = folder == null ? null : lastCommitFile();
+    }
+
+    /** The codec: Lucene's default with int8-quantized HNSW vectors. */
+    static Codec codec() {
+        return new Lucene912Codec() {
+            private final KnnVectorsFormat vectors = new Lucene99HnswScalarQuantizedVectorsFormat();
+
+            @Override
+            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                return vectors;
+            }
+        };
+    }
+
+    /** The model the index in {@code cacheDir} was built with, or null (none, or unreadable). */
+    static EmbeddingModelSpec peekModel(Path cacheDir) {
+        Path dir = cacheDir == null ? null : cacheDir.resolve(FOLDER);
+        if (dir == null || !Files.isDirectory(dir)) {
+            return null;
+        }
+        try (Directory directory = FSDirectory.open(dir)) {
+            return EmbeddingModelSpec.byId(SegmentInfos.readLatestCommit(directory).getUserData().get(MODEL_KEY));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Opens (verifying) or creates the index for {@code spec} under {@code cacheDir}; in memory when null. */
+    static IndexStore open(Path cacheDir, EmbeddingModelSpec spec) {
+        if (cacheDir == null) {
+            return inMemory(spec, null);
+        }
+        Path dir = cacheDir.resolve(FOLDER);
+        try {
+            Files.createDirectories(dir);
+            removeObsolete(cacheDir);
+            Map<Long, StoredEpisode> stored = verify(dir, spec);
+            if (stored == null) {
+                clear(dir);
+                stored = new HashMap<>();
+            }
+            FSDirectory directory = FSDirectory.open(dir);
+            try {
+                return new IndexStore(dir, directory, new IndexWriter(directory, config()), spec, stored, null);
+            } catch (LockObtainFailedException e) {
+                directory.close();
+                log.warn("The index {} is in use by another process; indexing in memory, reusing its vectors", dir);
+                return inMemory(spec, readOnly(dir, spec));
+            } catch (IOException | RuntimeException e) {
+                directory.close();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Cannot keep the index in {} ({}); indexing in memory", dir, e.toString());
+            return inMemory(spec, null);
+        }
+    }
+
+    static IndexStore inMemory(EmbeddingModelSpec spec, DirectoryReader seed) {
+        try {
+            ByteBuffersDirectory directory = new ByteBuffersDirectory();
+            return new IndexStore(null, directory, new IndexWriter(directory, config()), spec, new HashMap<>(), seed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create an index in memory", e);
+        }
+    }
+
+    private static IndexWriterConfig config() {
+        TieredMergePolicy merges = new TieredMergePolicy();
+        // keep BM25 statistics close to those of a fresh index: deleted documents count until merged away
+        merges.setDeletesPctAllowed(20);
+        return new IndexWriterConfig(new MixedScriptAnalyzer())
+                .setCodec(codec())
+                .setSimilarity(new BM25Similarity())
+                .setRAMBufferSizeMB(128)
+                .setMergePolicy(merges)
+                .setCommitOnClose(false)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    }
+
+    /**
+     * Checks the index in {@code dir}: the commit names this format and model, every checksum holds,
+     * every episode document reads. Returns its episodes, an empty map when there is no index, or
+     * null when it must be discarded (logged once).
+     */
+    private static Map<Long, StoredEpisode> verify(Path dir, EmbeddingModelSpec spec) {
+        // read through plain file reads, not memory maps: checking every byte must not leave the whole
+        // index resident in this process (the serving reader maps only what searches touch)
+        try (Directory directory = new NIOFSDirectory(dir)) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return new HashMap<>();
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                Map<String, String> data = reader.getIndexCommit().getUserData();
+                if (!IndexFields.FORMAT.equals(data.get(FORMAT_KEY)) || !spec.id().equals(data.get(MODEL_KEY))) {
+                    log.info("The index in {} was built for {} (format {}); rebuilding it for {}", dir,
+                            data.get(MODEL_KEY), data.get(FORMAT_KEY), spec.id());
+                    return null;
+                }
+                reader.leaves().parallelStream().forEach(leaf -> {
+                    try {
+                        leaf.reader().checkIntegrity();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                return episodes(reader);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("The index in {} is damaged ({}); discarding and rebuilding it", dir, e.toString());
+            return null;
+        }
+    }
+
+    /** A verified read-only view of an index another process writes, for its vectors; null when unusable. */
+    private static DirectoryReader readOnly(Path dir, EmbeddingModelSpec spec) {
+        if (verify(dir, spec) == null) {
+            return null;
+        }
+        try {
+            return DirectoryReader.open(FSDirectory.open(dir));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The live episode documents of a reader. */
+    private static Map<Long, StoredEpisode> episodes(DirectoryReader reader) throws IOException {
+        Map<Long, StoredEpisode> episodes = new HashMap<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            LeafReader r = leaf.reader();
+            PostingsEnum docs = r.postings(new Term(IndexFields.TYPE, IndexFields.TYPE_EPISODE));
+            if (docs == null) {
+                continue;
+            }
+            Bits live = r.getLiveDocs();
+            StoredFields fields = r.storedFields();
+            var ids = r.getNumericDocValues(IndexFields.EPISODE_ID);
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                if (live != null && !live.get(doc)) {
+                    continue;
+                }
+                if (ids == null || !ids.advanceExact(doc)) {
+                    throw new IOException("an episode document without an id");
+                }
+                Document d = fields.document(doc);
+                Map<String, byte[]> derived = new HashMap<>();
+                for (IndexableField field : d.getFields()) {
+                    if (field.name().startsWith(IndexFields.DERIVED) && field.binaryValue() != null) {
+                        BytesRef bytes = field.binaryValue();
+                        derived.put(field.name().substring(IndexFields.DERIVED.length()),
+                                java.util.Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length));
+                    }
+                }
+                StoredEpisode episode = new StoredEpisode(ids.longValue(), d.get(IndexFields.SOURCE),
+                        d.get(IndexFields.CONTENT_HASH), d.getField(IndexFields.CHUNK_COUNT).numericValue().intValue(),
+                        Map.copyOf(derived));
+                episodes.put(episode.id(), episode);
+            }
+        }
+        return episodes;
+    }
+
+    EmbeddingModelSpec spec() {
+        return spec;
+    }
+
+    boolean persistent() {
+        return folder != null;
+    }
+
+    /** The episode versions the index holds now, by id. */
+    Map<Long, StoredEpisode> stored() {
+        return stored;
+    }
+
+    /**
+     * Whether the folder still holds the last commit (false when {@code CACHE_DIR} was deleted or
+     * emptied while the bot runs).
+     */
+    boolean intact() {
+        return folder == null || (commitFile == null ? Files.isDirectory(folder) : Files.isRegularFile(folder.resolve(commitFile)));
+    }
+
+    /**
+     * Discards this index and starts an empty one in the same place; its reader stays open as the new
+     * store's seed, so vectors it holds are reused instead of embedded again.
+     */
+    IndexStore reset() {
+        DirectoryReader oldReader = reader;
+        reader = null;
+        try {
+            writer.rollback();
+        } catch (IOException | RuntimeException e) {
+            log.debug("Rolling back the discarded index: {}", e.toString());
+        }
+        closeQuietly(directory);
+        closeQuietly(seed);
+        if (folder == null) {
+            return inMemory(spec, oldReader);
+        }
+        try {
+            Files.createDirectories(folder);
+            clear(folder);
+            FSDirectory next = FSDirectory.open(folder);
+            return new IndexStore(folder, next, new IndexWriter(next, config()), spec, new HashMap<>(), oldReader);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Cannot rebuild the index in {} ({}); indexing in memory", folder, e.toString());
+            return inMemory(spec, oldReader);
+        }
+    }
+
+    /**
+     * The stored vectors for the given keys (those found; the seed index is consulted too). Vectors
+     * come back as stored: unit length.
+     */
+    Map<String, float[]> vectors(Collection<String> keys) throws IOException {
+        Map<String, float[]> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        collect(reader, keys, found);
+        if (seed != null && found.size() < keys.size()) {
+            collect(seed, keys, found);
+        }
+        return found;
+    }
+
+    private void collect(DirectoryReader from, Collection<String> keys, Map<String, float[]> found) throws IOException {
+        for (LeafReaderContext leaf : from.leaves()) {
+            LeafReader r = leaf.reader();
+            var terms = r.terms(IndexFields.KEY);
+            FloatVectorValues values = r.getFloatVectorValues(IndexFields.VECTOR);
+            if (terms == null || values == null || values.dimension() != spec.dimension()) {
+                continue;
+            }
+            TermsEnum termsEnum = terms.iterator();
+            Bits live = r.getLiveDocs();
+            for (String key : keys) {
+                if (found.containsKey(key) || !termsEnum.seekExact(new BytesRef(key))) {
+                    continue;
+                }
+                PostingsEnum postings = termsEnum.postings(null, PostingsEnum.NONE);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    FloatVectorValues own = r.getFloatVectorValues(IndexFields.VECTOR);
+                    if (own.advance(doc) == doc) {
+                        found.put(key, own.vectorValue().clone());
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Adds the documents of one episode version. Thread-safe. */
+    void add(long id, StoredEpisode episode, List<Document> docs) throws IOException {
+        writer.addDocuments(docs);
+        synchronized (stored) {
+            stored.put(id, episode);
+        }
+    }
+
+    /** Replaces an episode's own document (its derived values changed). */
+    void replaceEpisodeDocument(StoredEpisode episode, Document doc) throws IOException {
+        writer.updateDocument(new Term(IndexFields.EPISODE_DOC, IndexFields.idText(episode.id())), doc);
+        stored.put(episode.id(), episode);
+    }
+
+    /** Deletes every document of one episode version. */
+    void delete(long id) throws IOException {
+        writer.deleteDocuments(new Term(IndexFields.EPISODE, IndexFields.idText(id)));
+        stored.remove(id);
+    }
+
+    /** Commits everything written since the last commit, naming the format and the model. */
+    void commit() throws IOException {
+        writer.setLiveCommitData(Map.of(FORMAT_KEY, IndexFields.FORMAT, MODEL_KEY, spec.id(),
+                "dimension", Integer.toString(spec.dimension())).entrySet());
+        writer.commit();
+        if (folder != null) {
+            commitFile = lastCommitFile();
+        }
+        if (seed != null) {
+            closeQuietly(seed); // everything reusable has been copied in by now
+            seed = null;
+        }
+    }
+
+    /** A reader of everything written so far; the caller owns the returned reference. */
+    DirectoryReader openReader() throws IOException {
+        DirectoryReader next = DirectoryReader.openIfChanged(reader, writer);
+        if (next != null) {
+            reader.decRef();
+            reader = next;
+        }
+        reader.incRef();
+        return reader;
+    }
+
+    /** The segments file of the last commit, or null before the first. */
+    private String lastCommitFile() throws IOException {
+        return DirectoryReader.indexExists(directory)
+                ? SegmentInfos.readLatestCommit(directory).getSegmentsFileName() : null;
+    }
+
+    /** Releases the folder (everything was committed; nothing uncommitted is kept). */
+    @Override
+    public void close() {
+        try {
+            if (reader != null) {
+                reader.decRef();
+                reader = null;
+            }
+            writer.rollback();
+        } catch (IOException | RuntimeException e) {
+            log.debug("Closing the index: {}", e.toString());
+        }
+        closeQuietly(seed);
+        closeQuietly(directory);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.debug("Closing {}: {}", closeable, e.toString());
+        }
+    }
+
+    private static void clear(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                deleteTree(file);
+            }
+        }
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        try (Stream<Path> paths = Files.walk(path)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static void removeObsolete(Path cacheDir) {
+        int removed = 0;
+        try (Stream<Path> entries = Files.list(cacheDir)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (OBSOLETE.stream().anyMatch(name::startsWith)) {
+                    deleteTree(entry);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            log.debug("Cannot remove old cache files: {}", e.toString());
+        }
+        if (removed > 0) {
+            log.info("Removed {} files of an older cache format from {}", removed, cacheDir);
+        }
+    }
+}

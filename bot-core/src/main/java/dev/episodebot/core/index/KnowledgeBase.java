@@ -1,0 +1,199 @@
+package dev.episodebot.core.index;
+
+import dev.episodebot.core.Language;
+import dev.episodebot.core.config.EmbeddingModelChoice;
+import dev.episodebot.core.embedding.CachedLineVectors;
+import dev.episodebot.core.embedding.EmbeddingModelLoader;
+import dev.episodebot.core.embedding.EmbeddingModelProvider;
+import dev.episodebot.core.embedding.EmbeddingModelSpec;
+import dev.episodebot.core.embedding.EmbeddingModels;
+import dev.episodebot.core.embedding.QueryEmbedder;
+import dev.episodebot.core.embedding.TokenCounter;
+import dev.episodebot.core.knowledge.Chunker;
+import dev.episodebot.core.knowledge.KnowledgeLoader;
+import dev.episodebot.core.knowledge.LoadedFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The knowledge folder, indexed: holds the current {@link IndexState} and replaces it on
+ * {@link #refresh} (files read by the {@link KnowledgeLoader}, the next state built by the
+ * {@link IndexBuilder} into the {@link IndexStore}, published with one reference write). If no file
+ * can be read while a state exists, that state stays and the report says why. The embedding model
+ * loads in the background from {@link #preload} or the first refresh on.
+ */
+public final class KnowledgeBase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
+
+    private final Path knowledgeDir;
+    private final Path cacheDir;
+    private final EmbeddingModelChoice choice;
+    private final KnowledgeLoader loader;
+    private final EmbeddingModelLoader models;
+    private final List<EpisodeDeriver> derivers;
+    private final AtomicReference<IndexState> current = new AtomicReference<>();
+    private final AtomicReference<RefreshReport> lastReport = new AtomicReference<>();
+    private final Object refreshLock = new Object();
+    private volatile boolean holdsFolder;
+    private StoreKeeper store; // guarded by refreshLock, as is the builder (its model is fixed at the first knowledge)
+    private IndexBuilder builder;
+
+    /**
+     * @param cacheDir where the index lives; null for an index in memory
+     * @param choice which embedding model ({@code auto} decides from the first knowledge indexed)
+     * @param derivers stages whose values are computed once per episode version and kept in the index
+     */
+    public KnowledgeBase(Path knowledgeDir, Path cacheDir, EmbeddingModelChoice choice, KnowledgeLoader loader,
+            EmbeddingModelProvider modelProvider, List<EpisodeDeriver> derivers) {
+        this.knowledgeDir = knowledgeDir;
+        this.cacheDir = cacheDir;
+        this.choice = choice;
+        this.loader = loader;
+        this.models = new EmbeddingModelLoader(modelProvider);
+        this.derivers = List.copyOf(derivers);
+    }
+
+    /** The state questions should use now; an empty one before the first refresh. */
+    public IndexState index() {
+        IndexState state = current.get();
+        return state != null ? state : IndexState.empty(spec(), Language.EN, List.of(), null, null);
+    }
+
+    /** The current state with its searcher acquired for one question; close it when answered. */
+    public IndexView acquire() {
+        while (true) {
+            IndexState state = index();
+            try {
+                return state.acquire();
+            } catch (AlreadyClosedException retired) {
+                if (current.get() == state) { // closed, not replaced: nothing to serve any more
+                    return IndexState.empty(state.model(), state.language(), List.of(), null, null).acquire();
+                } // else a refresh published a newer state meanwhile: take that one
+            }
+        }
+    }
+
+    /** The last refresh, or null before the first. */
+    public RefreshReport lastReport() {
+        return lastReport.get();
+    }
+
+    /** Whether the index holds what the folder holds: the last refresh applied and indexed what it could read. */
+    public boolean ready() {
+        return holdsFolder;
+    }
+
+    public Path knowledgeDir() {
+        return knowledgeDir;
+    }
+
+    /** The embedding model in use ({@code auto} decides at the first refresh with knowledge). */
+    public EmbeddingModelSpec spec() {
+        IndexState state = current.get();
+        return state != null ? state.model() : EmbeddingModels.choose(choice, Language.EN);
+    }
+
+    /** Starts loading the model now when it is known: a fixed choice, or the one the index was built with. */
+    public void preload() {
+        EmbeddingModelSpec expected = choice != EmbeddingModelChoice.AUTO ? EmbeddingModels.choose(choice, Language.EN)
+                : IndexStore.peekModel(cacheDir);
+        if (expected != null) {
+            models.load(expected);
+        }
+    }
+
+    /** Re-reads what changed, builds the next state, publishes it. Never throws; problems are in the report. */
+    public RefreshReport refresh(IndexingListener listener) {
+        synchronized (refreshLock) {
+            Instant started = Instant.now();
+            RefreshReport report;
+            try {
+                report = doRefresh(started, listener);
+            } catch (IOException | RuntimeException e) {
+                log.error("Knowledge refresh failed; the previous index stays", e);
+                if (store != null) {
+                    store.close(); // uncommitted changes are dropped; the next refresh reopens and verifies the index
+                }
+                IndexState state = index();
+                holdsFolder = false;
+                report = new RefreshReport(Instant.now(), Duration.between(started, Instant.now()), 0, 0, 0, 0, 0,
+                        state.sources().size(), state.chunks().size(), state.skipped(), "refresh failed: " + e.getMessage());
+            }
+            lastReport.set(report);
+            log.info(report.logLine());
+            return report;
+        }
+    }
+
+    private RefreshReport doRefresh(Instant started, IndexingListener listener) throws IOException {
+        IndexState previous = index();
+        Map<String, LoadedFile> before = new HashMap<>();
+        previous.entries().forEach(e -> before.put(e.record().source(), e.file()));
+        KnowledgeLoader.Load load = loader.load(knowledgeDir, before);
+        FileChanges changes = FileChanges.between(before, load.files());
+        ServedFiles served = ServedFiles.of(previous, load);
+        String problem = !Files.isDirectory(knowledgeDir) ? "the knowledge folder " + knowledgeDir + " does not exist"
+                : load.transcripts().isEmpty() && !load.files().isEmpty()
+                        ? "none of the " + load.files().size() + " knowledge files could be read" : null;
+        IndexState next;
+        int embedded = 0;
+        if (problem != null && !previous.isEmpty()) {
+            next = previous;
+        } else if (load.transcripts().isEmpty()) {
+            next = IndexState.empty(spec(), previous.language(), served.skipped(), null, null);
+        } else {
+            Language language = KnowledgeLanguage.of(load.transcripts());
+            IndexBuilder.Outcome outcome = build(previous, served, language, listener, started);
+            next = outcome.state();
+            embedded = outcome.embedded();
+        }
+        if (next != previous) {
+            IndexState old = current.getAndSet(next);
+            if (old != null) {
+                old.retire();
+            }
+        }
+        holdsFolder = problem == null;
+        return new RefreshReport(Instant.now(), Duration.between(started, Instant.now()), changes.added(),
+                changes.changed(), changes.removed(), embedded, next.chunks().size() - embedded, next.sources().size(),
+                next.chunks().size(), served.skipped(), problem);
+    }
+
+    private IndexBuilder.Outcome build(IndexState previous, ServedFiles served, Language language,
+            IndexingListener listener, Instant started) throws IOException {
+        if (builder == null) {
+            EmbeddingModelSpec spec = EmbeddingModels.choose(choice, language);
+            QueryEmbedder queries = new QueryEmbedder(models.supplier(spec), spec.queryPrefix());
+            builder = new IndexBuilder(spec, new Chunker(spec.chunking(), new TokenCounter(spec), true),
+                    models.supplier(spec), derivers, queries, new CachedLineVectors(models.supplier(spec), queries));
+            store = new StoreKeeper(cacheDir, spec);
+        }
+        return store.run(s -> builder.build(previous, served.files(), served.skipped(), language, s, listener, started));
+    }
+
+    /** Releases the index folder; questions still in flight keep their view. */
+    @Override
+    public void close() {
+        models.awaitLoads();
+        synchronized (refreshLock) {
+            if (store != null) {
+                store.close();
+            }
+            IndexState state = current.get();
+            if (state != null) {
+                state.retire();
+            }
+        }
+    }
+}
