@@ -47,6 +47,7 @@ public final class RedisTestServer implements AutoCloseable {
     private final Path dir;
     private final int port;
     private Process process;
+    private boolean everStarted;
 
     private RedisTestServer(Path binary, Path dir, int port) {
         this.binary = binary;
@@ -58,7 +59,11 @@ public final class RedisTestServer implements AutoCloseable {
     public static synchronized String sharedUrl() {
         String given = System.getenv(URL_VARIABLE);
         if (given != null && !given.isBlank()) {
-            return given.strip();
+            String url = given.strip();
+            if (!answersPing(url)) {
+                skipOrFail("Redis tests skipped: " + URL_VARIABLE + "=" + url + " does not answer PING.");
+            }
+            return url;
         }
         if (jvmServer == null) {
             Path binary = binaryOrSkip();
@@ -93,11 +98,28 @@ public final class RedisTestServer implements AutoCloseable {
         return port;
     }
 
-    /** Starts the server (again) on its port and waits until it answers PING. */
+    /**
+     * Starts the server (again) on its port and waits until it answers PING. When the first start
+     * fails, the test is skipped (or fails where Redis is required); a later one fails the test.
+     */
     public synchronized void start() {
         if (process != null && process.isAlive()) {
             return;
         }
+        if (!everStarted) {
+            try {
+                launch();
+            } catch (RuntimeException e) {
+                stop();
+                skipOrFail("Redis tests skipped: " + binary + " did not start (" + e.getMessage() + ").");
+            }
+            everStarted = true;
+            return;
+        }
+        launch();
+    }
+
+    private void launch() {
         List<String> command = new ArrayList<>(List.of(binary.toString(), "--port", String.valueOf(port),
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(),
                 "--daemonize", "no", "--protected-mode", "yes", "--loglevel", "warning"));
@@ -162,8 +184,13 @@ public final class RedisTestServer implements AutoCloseable {
         if (binary.isPresent()) {
             return binary.get();
         }
-        String why = "Redis tests skipped: no redis-server found (install it, e.g. apt-get install -y redis-server, "
-                + "or set " + URL_VARIABLE + "; .ci/run does both).";
+        skipOrFail("Redis tests skipped: no redis-server found (install it, e.g. apt-get install -y redis-server, "
+                + "or set " + URL_VARIABLE + "; .ci/run does both).");
+        throw new AssertionError("unreachable");
+    }
+
+    /** Skips the test with one line (said once per JVM), or fails it where Redis is required. */
+    private static void skipOrFail(String why) {
         if (required()) {
             throw new AssertionError(why.replace("skipped", "cannot run") + " Redis is required here ("
                     + REQUIRED_VARIABLE + " or CI is set).");
@@ -172,7 +199,15 @@ public final class RedisTestServer implements AutoCloseable {
             System.err.println(why);
         }
         Assumptions.abort(why);
-        throw new AssertionError("unreachable");
+    }
+
+    private static boolean answersPing(String url) {
+        try (Jedis jedis = new Jedis(java.net.URI.create(url), DefaultJedisClientConfig.builder().timeoutMillis(2000)
+                .protocol(RedisProtocol.RESP2).build())) {
+            return "PONG".equals(jedis.ping());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean required() {
