@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.episodebot.core.Connection;
 import dev.episodebot.core.PlatformAdapter;
 import dev.episodebot.core.index.KnowledgeBase;
 import dev.episodebot.core.index.IndexState;
 import dev.episodebot.core.index.RefreshReport;
+import dev.episodebot.core.state.StateBackend;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -22,6 +24,9 @@ import java.util.concurrent.Executors;
  * adapters' connection state, the index size and the last refresh once the index holds what the
  * knowledge folder holds and every started adapter is connected; 503 (same body) until then, after a
  * refresh that failed or indexed nothing from a folder with files, or when an adapter lost its connection.
+ * The body also lists every connection ({@code connections}: one per Discord shard) and where the
+ * state lives ({@code state}: local, or Redis and whether it answers; an unreachable Redis does not
+ * make the instance unready, it answers with its own state meanwhile).
  */
 final class HealthServer implements AutoCloseable {
 
@@ -29,6 +34,7 @@ final class HealthServer implements AutoCloseable {
     private final List<PlatformAdapter> adapters = new CopyOnWriteArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
     private volatile KnowledgeBase knowledge;
+    private volatile StateBackend state;
     private volatile boolean stopping;
     private volatile boolean started;
 
@@ -62,6 +68,10 @@ final class HealthServer implements AutoCloseable {
         this.knowledge = knowledgeBase;
     }
 
+    void state(StateBackend backend) {
+        this.state = backend;
+    }
+
     void adapter(PlatformAdapter adapter) {
         adapters.add(adapter);
     }
@@ -93,6 +103,17 @@ final class HealthServer implements AutoCloseable {
                 boolean up = adapter.isConnected();
                 connected &= up;
                 adapterNode.put(adapter.name(), up ? "connected" : "disconnected");
+            }
+            ObjectNode connectionNode = body.putObject("connections");
+            for (PlatformAdapter adapter : adapters) {
+                for (Connection connection : adapter.connections()) {
+                    connectionNode.put(connection.name(), connection.connected() ? "connected" : "disconnected");
+                }
+            }
+            StateBackend backend = state;
+            if (backend != null) {
+                body.putObject("state").put("backend", backend.description()).put("shared", backend.shared())
+                        .put("reachable", backend.reachable());
             }
             boolean ready = started && indexed && connected && !stopping;
             body.put("status", ready ? "ready" : stopping ? "stopping" : started ? "not ready" : "starting");

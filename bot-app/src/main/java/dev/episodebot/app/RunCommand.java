@@ -1,16 +1,23 @@
 package dev.episodebot.app;
 
+import dev.episodebot.core.Connection;
 import dev.episodebot.core.PlatformAdapter;
 import dev.episodebot.core.config.CoreConfig;
 import dev.episodebot.core.config.Env;
+import dev.episodebot.core.state.SharedState;
 import dev.episodebot.discord.DiscordAdapter;
 import dev.episodebot.discord.DiscordConfig;
+import dev.episodebot.redis.RedisConfig;
+import dev.episodebot.redis.RedisSharedState;
 import dev.episodebot.telegram.TelegramAdapter;
 import dev.episodebot.telegram.TelegramConfig;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -24,6 +31,8 @@ import picocli.CommandLine.Spec;
  * {@code run}: indexes the knowledge, watches it, and starts the platform adapters whose tokens
  * are set (both can run in one process). SIGTERM or SIGINT stops intake, lets answers in flight
  * finish (bounded by each adapter's grace, 10 s for Telegram), saves adapter state and exits 0.
+ * With {@code REDIS_URL} the conversations, rate limits, remembered answers, Telegram delivery
+ * ledger and cache are shared with every other instance on that Redis.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Start the Telegram and/or Discord bot: set TELEGRAM_BOT_TOKEN and/or DISCORD_TOKEN.")
@@ -68,6 +77,7 @@ final class RunCommand implements Callable<Integer> {
                 ? DiscordConfig.from(effective).withLimits(config.maxInFlight(), config.maxQueued())
                         .withTimeouts(SHUTDOWN_GRACE, Duration.ofSeconds(60))
                 : null;
+        Optional<RedisConfig> redis = RedisConfig.from(effective);
         int healthPort = effective.integer("HEALTH_PORT", 0, 0, 65_535);
         InetAddress healthBind = healthBind(effective);
 
@@ -76,14 +86,19 @@ final class RunCommand implements Callable<Integer> {
         if (health != null) {
             log.info("Health endpoint on {}", health.url());
         }
-        List<PlatformAdapter> adapters = new ArrayList<>();
-        try (Runtime runtime = Runtime.start(config, true)) {
+        List<PlatformAdapter> adapters = new CopyOnWriteArrayList<>();
+        Clock clock = Clock.systemUTC();
+        SharedState state = redis.map(r -> RedisSharedState.connect(r, config.rateLimitPerMinute(), clock))
+                .orElseGet(() -> SharedState.inMemory(config.rateLimitPerMinute(), clock));
+        try (Runtime runtime = Runtime.start(config, state, () -> connections(adapters), clock, true)) {
             try {
                 if (health != null) {
                     health.knowledge(runtime.core().knowledge());
+                    health.state(state.backend());
                 }
                 if (telegramConfig != null) {
-                    adapters.add(new TelegramAdapter(telegramConfig, runtime.core().bot(), runtime.core().feedback()));
+                    adapters.add(new TelegramAdapter(telegramConfig, runtime.core().bot(), runtime.core().feedback(),
+                            state.deliveries()));
                 }
                 if (discordConfig != null) {
                     adapters.add(new DiscordAdapter(discordConfig, runtime.core().bot(), runtime.core().feedback()));
@@ -115,6 +130,11 @@ final class RunCommand implements Callable<Integer> {
         }
         log.info("Stopped");
         return 0;
+    }
+
+    /** Every connection of every adapter (the Discord adapter has one per shard). */
+    static List<Connection> connections(List<PlatformAdapter> adapters) {
+        return adapters.stream().flatMap(adapter -> adapter.connections().stream()).toList();
     }
 
     /** {@code HEALTH_BIND}: an IP address (127.0.0.1 by default; 0.0.0.0 to listen on every interface). */

@@ -116,6 +116,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     private Duration maxHold = Duration.ofSeconds(25);
     private Consumer<RecordedCall> listener = call -> { };
     private List<String> webhookTargets = List.of();
+    private boolean webhooksHeld;
     private int nextTarget;
     private String webhookSecret;
     private final List<WebhookDelivery> webhookDeliveries = new ArrayList<>();
@@ -282,6 +283,34 @@ public final class FakeTelegramServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Holds the pusher (updates scripted meanwhile wait in the queue) until {@link #releaseWebhooks()}:
+     * for a test that takes an update out ({@link #withdraw}) to post it somewhere itself.
+     */
+    public FakeTelegramServer holdWebhooks() {
+        synchronized (lock) {
+            webhooksHeld = true;
+        }
+        return this;
+    }
+
+    /** Lets the pusher go on after {@link #holdWebhooks()}. */
+    public FakeTelegramServer releaseWebhooks() {
+        synchronized (lock) {
+            webhooksHeld = false;
+            lock.notifyAll();
+        }
+        return this;
+    }
+
+    /** Takes a queued update out of the queue: it is neither pushed nor served by {@code getUpdates}. */
+    public Incoming withdraw(Incoming update) {
+        synchronized (lock) {
+            queue.removeIf(q -> q.updateId() == update.updateId());
+        }
+        return update;
+    }
+
     /** The {@code secret_token} of the last {@code setWebhook}, or null. */
     public String webhookSecret() {
         synchronized (lock) {
@@ -355,7 +384,7 @@ public final class FakeTelegramServer implements AutoCloseable {
             String target;
             String secret;
             synchronized (lock) {
-                while (!closed && (queue.isEmpty() || webhookTargets.isEmpty())) {
+                while (!closed && (queue.isEmpty() || webhookTargets.isEmpty() || webhooksHeld)) {
                     try {
                         lock.wait();
                     } catch (InterruptedException e) {
