@@ -1,5 +1,6 @@
 package dev.episodebot.discord;
 
+import dev.episodebot.core.Connection;
 import dev.episodebot.core.EpisodeBot;
 import dev.episodebot.core.FeedbackRecorder;
 import dev.episodebot.core.PlatformAdapter;
@@ -10,6 +11,8 @@ import dev.episodebot.discord.features.SlashCommands;
 import dev.episodebot.discord.gateway.DiscordIntents;
 import dev.episodebot.discord.gateway.GatewayMonitor;
 import dev.episodebot.discord.gateway.JdaFactory;
+import dev.episodebot.discord.gateway.ShardRange;
+import dev.episodebot.discord.gateway.ShardsReady;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +28,7 @@ import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +42,12 @@ import org.slf4j.LoggerFactory;
  * ...
  * discord.close();   // no new work, answers in flight finish (bounded), then JDA shuts down
  * }</pre>
+ *
+ * <p>With {@code DISCORD_SHARD_TOTAL} (and {@code DISCORD_SHARDS}) it runs that range of the bot's
+ * shards on one JDA {@link ShardManager}: Discord sends each server's events to its shard
+ * ({@code (guild_id >> 22) % total}), so several instances with disjoint ranges serve one bot.
+ * {@link #connections()} reports each shard. The instance that runs shard 0 registers the global
+ * commands; with {@code DISCORD_GUILD_ID}, the instance whose shards hold that server does.
  *
  * <p>The features are listed in {@link DiscordFeatures}.
  */
@@ -62,6 +72,7 @@ public final class DiscordAdapter implements PlatformAdapter {
     private final Object lifecycle = new Object();
 
     private volatile JDA jda;
+    private volatile ShardManager shardManager;
     private boolean started;
     private boolean closed;
 
@@ -103,9 +114,14 @@ public final class DiscordAdapter implements PlatformAdapter {
         }
         List<Object> listeners = new ArrayList<>(DiscordFeatures.create(bot, feedback, executor, config.replies()));
         listeners.add(monitor);
-        LOG.info("Connecting to Discord (intents {}{}{}).", DiscordIntents.of(config.messageContent()),
+        LOG.info("Connecting to Discord (intents {}{}{}{}).", DiscordIntents.of(config.messageContent()),
+                config.shards() == null ? "" : ", shards " + config.shards(),
                 config.restBaseUrl() == null ? "" : ", REST " + config.restBaseUrl(),
                 config.gatewayUrl() == null ? "" : ", gateway " + config.gatewayUrl());
+        if (config.shards() != null) {
+            startShards(listeners, config.shards());
+            return;
+        }
         JDA client;
         try {
             client = JdaFactory.builder(config, listeners).build();
@@ -125,6 +141,43 @@ public final class DiscordAdapter implements PlatformAdapter {
         SlashCommands.register(client, config.guildId());
     }
 
+    /** The sharded start: one shard manager for the range, ready when every shard is. */
+    private void startShards(List<Object> listeners, ShardRange shards) throws InterruptedException {
+        ShardsReady ready = new ShardsReady(shards);
+        listeners.add(ready);
+        ShardManager manager;
+        try {
+            manager = JdaFactory.shardManagerBuilder(config, listeners).build();
+        } catch (InvalidTokenException e) {
+            throw new ConfigException(DiscordConfig.TOKEN + " was rejected by Discord (401 Unauthorized): copy a fresh "
+                    + "token from the Discord Developer Portal (your application → Bot → Reset Token).");
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Could not log in to Discord"
+                    + (config.restBaseUrl() == null ? "" : " at " + config.restBaseUrl()) + ": " + e.getMessage(), e);
+        }
+        shardManager = manager;
+        awaitReady(ready.future(), manager::shutdown);
+        JDA first = manager.getShardById(shards.first());
+        LOG.info("Discord adapter ready as {} (id {}) on shards {} in {} server(s).", first.getSelfUser().getName(),
+                first.getSelfUser().getId(), shards, manager.getGuildCache().size());
+        LOG.info("Invite the bot to a server with: {}",
+                first.setRequiredScopes("applications.commands").getInviteUrl(PERMISSIONS));
+        Long guildId = config.guildId();
+        if (guildId != null) {
+            int shard = ShardRange.shardOf(guildId, shards.total());
+            if (shard >= shards.first() && shard <= shards.last()) {
+                SlashCommands.register(manager.getShardById(shard), guildId);
+            } else {
+                LOG.info("The slash commands of server {} are registered by the instance that runs shard {}.",
+                        Long.toUnsignedString(guildId), shard);
+            }
+        } else if (shards.includesShardZero()) {
+            SlashCommands.register(first, null);
+        } else {
+            LOG.info("The global slash commands are registered by the instance that runs shard 0.");
+        }
+    }
+
     private void awaitReady(JDA client) throws InterruptedException {
         CompletableFuture<JDA> ready = new CompletableFuture<>();
         Thread waiter = new Thread(() -> {
@@ -137,6 +190,15 @@ public final class DiscordAdapter implements PlatformAdapter {
         waiter.setDaemon(true);
         waiter.start();
         try {
+            awaitReady(ready, client::shutdownNow);
+        } finally {
+            waiter.interrupt();
+        }
+    }
+
+    /** Waits for {@code ready} at most the ready timeout; explains a refused or timed-out connection. */
+    private void awaitReady(CompletableFuture<?> ready, Runnable giveUp) throws InterruptedException {
+        try {
             ready.get(config.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) { // JDA shut down while connecting
             Optional<String> advice = monitor.adviceFor(monitor.awaitShutdownCode(Duration.ofSeconds(5)));
@@ -146,22 +208,46 @@ public final class DiscordAdapter implements PlatformAdapter {
             throw new IllegalStateException("The Discord gateway closed while connecting: "
                     + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            client.shutdownNow();
+            giveUp.run();
             throw new IllegalStateException("The Discord gateway did not get ready within "
                     + config.readyTimeout().toSeconds() + " s" + (config.gatewayUrl() == null ? "" : " at "
                     + config.gatewayUrl()) + ".");
-        } finally {
-            waiter.interrupt();
         }
     }
 
+    /** Connected: the one connection, or every shard of the range. */
     @Override
     public boolean isConnected() {
+        if (shardManager != null) {
+            return connections().stream().allMatch(Connection::connected);
+        }
         JDA client = jda;
         return client != null && client.getStatus() == JDA.Status.CONNECTED;
     }
 
-    /** The JDA client once started, else null (for diagnostics and tests). */
+    /** One connection, or one per shard ({@code discord shard 1/4}) when sharded. */
+    @Override
+    public List<Connection> connections() {
+        ShardManager manager = shardManager;
+        ShardRange shards = config.shards();
+        if (shards == null) {
+            return List.of(new Connection(name(), isConnected()));
+        }
+        List<Connection> connections = new ArrayList<>();
+        for (int id : shards.ids()) {
+            JDA shard = manager == null ? null : manager.getShardById(id);
+            connections.add(new Connection(name() + " shard " + id + "/" + shards.total(),
+                    shard != null && shard.getStatus() == JDA.Status.CONNECTED));
+        }
+        return connections;
+    }
+
+    /** The shard manager once started with shards, else null (for diagnostics and tests). */
+    public ShardManager shardManager() {
+        return shardManager;
+    }
+
+    /** The JDA client once started without shards, else null (for diagnostics and tests). */
     public JDA jda() {
         return jda;
     }
@@ -179,9 +265,17 @@ public final class DiscordAdapter implements PlatformAdapter {
             closed = true;
         }
         boolean finished = executor.close(config.shutdownGrace());
-        JDA client = jda;
-        if (client != null) {
-            client.shutdown();
+        List<JDA> clients = new ArrayList<>();
+        ShardManager manager = shardManager;
+        if (manager != null) {
+            clients.addAll(manager.getShards());
+            manager.shutdown();
+        }
+        if (jda != null) {
+            clients.add(jda);
+            jda.shutdown();
+        }
+        for (JDA client : clients) {
             try {
                 if (!client.awaitShutdown(10, TimeUnit.SECONDS)) {
                     client.shutdownNow();

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import dev.episodebot.discord.gateway.ShardRange;
 import net.dv8tion.jda.api.JDAInfo;
 
 /**
@@ -32,6 +33,8 @@ import net.dv8tion.jda.api.JDAInfo;
  * @param shutdownGrace how long {@link DiscordAdapter#close()} waits for answers in flight
  * @param readyTimeout how long {@link DiscordAdapter#start()} waits for the gateway to become ready
  * @param replies {@code MAX_REPLY_MESSAGES}: how many messages one reply sends before a "more" button
+ * @param shards {@code DISCORD_SHARD_TOTAL} and {@code DISCORD_SHARDS}: the shards this instance
+ *     runs, or null for one unsharded connection
  */
 public record DiscordConfig(
         String token,
@@ -43,7 +46,8 @@ public record DiscordConfig(
         int queueCapacity,
         Duration shutdownGrace,
         Duration readyTimeout,
-        ReplyLimits replies) {
+        ReplyLimits replies,
+        ShardRange shards) {
 
     public static final String TOKEN = "DISCORD_TOKEN";
     public static final String GUILD_ID = "DISCORD_GUILD_ID";
@@ -99,7 +103,8 @@ public record DiscordConfig(
                 256,
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(60),
-                ReplyLimits.from(env));
+                ReplyLimits.from(env),
+                ShardRange.from(env).orElse(null));
     }
 
     private static Long guildId(Env env) {
@@ -137,25 +142,31 @@ public record DiscordConfig(
     /** The same settings with other executor limits (e.g. the core's {@code MAX_IN_FLIGHT}/{@code MAX_QUEUED}). */
     public DiscordConfig withLimits(int newWorkers, int newQueueCapacity) {
         return new DiscordConfig(token, guildId, messageContent, restBaseUrl, gatewayUrl, newWorkers, newQueueCapacity,
-                shutdownGrace, readyTimeout, replies);
+                shutdownGrace, readyTimeout, replies, shards);
     }
 
     /** The same settings with other shutdown and startup timeouts. */
     public DiscordConfig withTimeouts(Duration newShutdownGrace, Duration newReadyTimeout) {
         return new DiscordConfig(token, guildId, messageContent, restBaseUrl, gatewayUrl, workers, queueCapacity,
-                newShutdownGrace, newReadyTimeout, replies);
+                newShutdownGrace, newReadyTimeout, replies, shards);
     }
 
     /** The same settings with the REST and gateway URLs overridden (null keeps Discord's own). */
     public DiscordConfig withEndpoints(URI newRestBaseUrl, URI newGatewayUrl) {
         return new DiscordConfig(token, guildId, messageContent, newRestBaseUrl, newGatewayUrl, workers, queueCapacity,
-                shutdownGrace, readyTimeout, replies);
+                shutdownGrace, readyTimeout, replies, shards);
     }
 
     /** The same settings with other reply limits. */
     public DiscordConfig withReplies(ReplyLimits newReplies) {
         return new DiscordConfig(token, guildId, messageContent, restBaseUrl, gatewayUrl, workers, queueCapacity,
-                shutdownGrace, readyTimeout, newReplies);
+                shutdownGrace, readyTimeout, newReplies, shards);
+    }
+
+    /** The same settings with other shards (null: one unsharded connection). */
+    public DiscordConfig withShards(ShardRange newShards) {
+        return new DiscordConfig(token, guildId, messageContent, restBaseUrl, gatewayUrl, workers, queueCapacity,
+                shutdownGrace, readyTimeout, replies, newShards);
     }
 
     @Override
@@ -163,6 +174,6 @@ public record DiscordConfig(
         return "DiscordConfig[token=***, guildId=" + guildId + ", messageContent=" + messageContent
                 + ", restBaseUrl=" + restBaseUrl + ", gatewayUrl=" + gatewayUrl + ", workers=" + workers
                 + ", queueCapacity=" + queueCapacity + ", shutdownGrace=" + shutdownGrace
-                + ", readyTimeout=" + readyTimeout + ", replies=" + replies + "]";
+                + ", readyTimeout=" + readyTimeout + ", replies=" + replies + ", shards=" + shards + "]";
     }
 }

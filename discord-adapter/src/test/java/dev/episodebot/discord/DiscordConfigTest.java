@@ -104,4 +104,43 @@ class DiscordConfigTest {
         // THEN the token is masked
         assertThat(read().toString()).doesNotContain(TOKEN).contains("token=***");
     }
+
+    @Test
+    void readsTheShardRangeAndOneConnectionWithoutIt() {
+        // GIVEN no shard variables, THEN one unsharded connection, as before
+        assertThat(read().shards()).isNull();
+
+        // GIVEN a total and a range, a total and one shard, a total alone
+        // THEN the range, that one shard, every shard
+        assertThat(read("DISCORD_SHARD_TOTAL", "4", "DISCORD_SHARDS", "2-3").shards())
+                .isEqualTo(new dev.episodebot.discord.gateway.ShardRange(2, 3, 4));
+        assertThat(read("DISCORD_SHARD_TOTAL", "4", "DISCORD_SHARDS", "1").shards().ids()).containsExactly(1);
+        assertThat(read("DISCORD_SHARD_TOTAL", "2").shards().ids()).containsExactly(0, 1);
+    }
+
+    @Test
+    void aBadShardValueStopsWithOneSentenceNamingTheVariable() {
+        // a range without a total, a range past the total, a reversed range, words, a total of zero
+        assertThatThrownBy(() -> read("DISCORD_SHARDS", "0-1")).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("DISCORD_SHARDS needs DISCORD_SHARD_TOTAL");
+        for (String bad : new String[] {"0-2", "1-0", "zero", "-1", "0,1"}) {
+            assertThatThrownBy(() -> read("DISCORD_SHARD_TOTAL", "2", "DISCORD_SHARDS", bad))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("DISCORD_SHARDS must be a shard id or a range such as 0-1 within 0-1 "
+                            + "(DISCORD_SHARD_TOTAL=2), got '" + bad + "'.");
+        }
+        for (String bad : new String[] {"0", "two", "100001"}) {
+            assertThatThrownBy(() -> read("DISCORD_SHARD_TOTAL", bad)).isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("DISCORD_SHARD_TOTAL").hasMessageEndingWith(".");
+        }
+    }
+
+    @Test
+    void aServerBelongsToTheShardDiscordSendsItsEventsTo() {
+        // (guild_id >> 22) % total, as Discord documents it
+        assertThat(dev.episodebot.discord.gateway.ShardRange.shardOf(910000000000000001L, 2)).isZero();
+        assertThat(dev.episodebot.discord.gateway.ShardRange.shardOf(910000000004194306L, 2)).isEqualTo(1);
+        assertThat(dev.episodebot.discord.gateway.ShardRange.shardOf(41771983423143937L, 4))
+                .isEqualTo((int) ((41771983423143937L >> 22) % 4));
+    }
 }

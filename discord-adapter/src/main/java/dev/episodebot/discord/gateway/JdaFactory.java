@@ -5,6 +5,7 @@ import java.util.Collection;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.utils.Compression;
 
 /**
@@ -18,6 +19,9 @@ import net.dv8tion.jda.api.utils.Compression;
  *
  * <p>With a gateway override the gateway is spoken to without transport compression
  * ({@link Compression#NONE}), so proxies and the test fake need not implement {@code zlib-stream}.
+ *
+ * <p>With {@link DiscordConfig#shards()} the same settings build a {@link DefaultShardManagerBuilder}
+ * for that range of the bot's shards.
  */
 public final class JdaFactory {
 
@@ -26,6 +30,29 @@ public final class JdaFactory {
     /** A builder with everything set but not yet built (building logs in). */
     public static JDABuilder builder(DiscordConfig config, Collection<?> listeners) {
         JDABuilder builder = JDABuilder.createLight(config.token(), DiscordIntents.of(config.messageContent()))
+                .setEnableShutdownHook(false)
+                .setAutoReconnect(true)
+                .addEventListeners(listeners.toArray());
+        if (!config.messageContent()) {
+            Message.suppressContentIntentWarning();
+        }
+        if (config.restBaseUrl() != null) {
+            builder.setRestConfig(new RestConfig().setBaseUrl(config.restBaseUrl().toString()));
+        }
+        if (config.gatewayUrl() != null) {
+            builder.setSessionController(new GatewayOverrideSessionController(config.gatewayUrl().toString()))
+                    .setCompression(Compression.NONE);
+        }
+        return builder;
+    }
+
+    /** A shard manager builder for {@code config.shards()} with the same settings (building logs in). */
+    public static DefaultShardManagerBuilder shardManagerBuilder(DiscordConfig config, Collection<?> listeners) {
+        ShardRange shards = config.shards();
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder
+                .createLight(config.token(), DiscordIntents.of(config.messageContent()))
+                .setShardsTotal(shards.total())
+                .setShards(shards.first(), shards.last())
                 .setEnableShutdownHook(false)
                 .setAutoReconnect(true)
                 .addEventListeners(listeners.toArray());

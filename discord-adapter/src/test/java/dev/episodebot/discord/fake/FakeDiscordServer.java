@@ -42,7 +42,10 @@ import okhttp3.WebSocketListener;
  * <p>Gateway: plain JSON text frames (the client must use {@code Compression.NONE}). On connect it
  * sends HELLO; on IDENTIFY it sends READY and a GUILD_CREATE for one server ({@link #GUILD_ID}) with
  * one text channel ({@link #CHANNEL_ID}), in which the bot has a role with Administrator; it
- * acknowledges heartbeats. Tests then script events: {@link #sendSlashCommand(String, Map, String)},
+ * acknowledges heartbeats. {@link #addGuild(String, String)} adds servers; a sharded client
+ * (IDENTIFY with {@code shard: [id, total]}) gets on each shard's connection only the servers of
+ * that shard ({@code (guild_id >> 22) % total}), and each server's events go out on its shard's
+ * connection (DMs on shard 0's), as Discord does. Tests then script events: {@link #sendSlashCommand(String, Map, String)},
  * {@link #sendGuildMessage(String, String, String, boolean)}, {@link #sendDirectMessage(String)}, {@link #sendButtonClick(String, String)}.
  * {@link #refuseIntents(int)} makes IDENTIFY fail with close code 4014 (disallowed intents) when it
  * asks for any of the given intent bits.
@@ -64,6 +67,12 @@ public final class FakeDiscordServer implements AutoCloseable {
     public static final String USER_ID = "950000000000000001";
     public static final String USER_NAME = "listener";
     public static final String DM_CHANNEL_ID = "980000000000000001";
+    /** A second server, on shard 1 of 2 ({@link #GUILD_ID} is on shard 0 of 2), for {@link #addGuild}. */
+    public static final String SECOND_GUILD_ID = "910000000004194306";
+    public static final String SECOND_CHANNEL_ID = "920000000000000002";
+
+    /** One server the bot is in: its one text channel and the bot's role there. */
+    private record FakeGuild(String id, String channelId, String botRoleId) {}
 
     /** The start of Discord's snowflake time (2015-01-01T00:00:00Z). */
     private static final long DISCORD_EPOCH = 1_420_070_400_000L;
@@ -111,11 +120,19 @@ public final class FakeDiscordServer implements AutoCloseable {
     private final List<String> gatewayQueries = new CopyOnWriteArrayList<>();
     private final List<Consumer<RestCall>> callListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong lastId = new AtomicLong();
-    private final AtomicInteger sequence = new AtomicInteger();
+    private final List<FakeGuild> guilds = new CopyOnWriteArrayList<>(
+            List.of(new FakeGuild(GUILD_ID, CHANNEL_ID, BOT_ROLE_ID)));
+    /** The server of each channel and thread the fake knows. */
+    private final Map<String, String> channelGuilds = new java.util.concurrent.ConcurrentHashMap<>(
+            Map.of(CHANNEL_ID, GUILD_ID));
+    /** The channel of each interaction token (its responses are messages there). */
+    private final Map<String, String> interactionChannels = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The identified gateway connections, by shard id. */
+    private final Map<Integer, GatewaySession> shards = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.Semaphore shardsReady = new java.util.concurrent.Semaphore(0);
     private final AtomicInteger heartbeats = new AtomicInteger();
     private final Object gatewayLock = new Object();
     private volatile CountDownLatch ready = new CountDownLatch(1);
-    private volatile WebSocket gateway;
     private volatile int refusedIntents;
     private volatile int sessionIntents;
 
@@ -141,6 +158,33 @@ public final class FakeDiscordServer implements AutoCloseable {
     /** The gateway URL for {@code DISCORD_GATEWAY_URL}: {@code ws://127.0.0.1:<port>/gateway}. */
     public URI gatewayUrl() {
         return URI.create("ws://127.0.0.1:" + port() + "/gateway");
+    }
+
+    /**
+     * Adds a server the bot is in, with one text channel (before the client connects). Its
+     * shard is {@code (guildId >> 22) % total}, as on Discord.
+     */
+    public FakeDiscordServer addGuild(String guildId, String channelId) {
+        String roleId = Long.toString(Long.parseLong(channelId) + 10_000_000_000_000_000L);
+        guilds.add(new FakeGuild(guildId, channelId, roleId));
+        channelGuilds.put(channelId, guildId);
+        return this;
+    }
+
+    /** The shard ids of the gateway connections that identified so far, with their IDENTIFY's shard total. */
+    public Map<Integer, Integer> identifiedShards() {
+        Map<Integer, Integer> result = new java.util.TreeMap<>();
+        shards.forEach((id, session) -> result.put(id, session.total));
+        return result;
+    }
+
+    /** Waits until READY and the GUILD_CREATEs have been sent on {@code count} identified connections in all. */
+    public boolean awaitShardsReady(int count, Duration timeout) throws InterruptedException {
+        if (!shardsReady.tryAcquire(count, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        shardsReady.release(count);
+        return true;
     }
 
     /** Makes IDENTIFY fail with close code 4014 when it asks for any of these intent bits. */
@@ -221,14 +265,19 @@ public final class FakeDiscordServer implements AutoCloseable {
      * @return the interaction's token (it appears in the callback and webhook paths)
      */
     public String sendSlashCommand(String name, Map<String, String> options, String userId) {
+        return sendSlashCommand(GUILD_ID, name, options, userId);
+    }
+
+    /** {@link #sendSlashCommand(String, Map, String)} in the text channel of server {@code guildId}. */
+    public String sendSlashCommand(String guildId, String name, Map<String, String> options, String userId) {
         DataArray optionArray = DataArray.empty();
         options.forEach((key, value) -> optionArray.add(DataObject.empty().put("name", key).put("type", 3).put("value", value)));
         return sendInteraction(2, userId, DataObject.empty()
                 .put("id", "970000000000000001")
                 .put("name", name)
                 .put("type", 1)
-                .put("guild_id", GUILD_ID)
-                .put("options", optionArray), null);
+                .put("guild_id", guildId)
+                .put("options", optionArray), null, guild(guildId));
     }
 
     /**
@@ -239,28 +288,29 @@ public final class FakeDiscordServer implements AutoCloseable {
      */
     public String sendButtonClick(String buttonId, String userId) {
         return sendInteraction(3, userId, DataObject.empty().put("custom_id", buttonId).put("component_type", 2),
-                DataObject.empty().put("id", newId()).put("flags", 0));
+                DataObject.empty().put("id", newId()).put("flags", 0), guild(GUILD_ID));
     }
 
-    private String sendInteraction(int type, String userId, DataObject data, DataObject message) {
+    private String sendInteraction(int type, String userId, DataObject data, DataObject message, FakeGuild guild) {
         String interactionId = newId();
         String token = "fake-interaction-token-" + interactionId;
+        interactionChannels.put(token, guild.channelId());
         DataObject interaction = DataObject.empty()
                 .put("id", interactionId)
                 .put("application_id", APPLICATION_ID)
                 .put("type", type)
                 .put("token", token)
                 .put("version", 1)
-                .put("guild_id", GUILD_ID)
-                .put("guild", DataObject.empty().put("id", GUILD_ID).put("locale", "en-US").put("features", DataArray.empty()))
-                .put("channel_id", CHANNEL_ID)
-                .put("channel", textChannel().put("permissions", "2251799813685247"))
+                .put("guild_id", guild.id())
+                .put("guild", DataObject.empty().put("id", guild.id()).put("locale", "en-US").put("features", DataArray.empty()))
+                .put("channel_id", guild.channelId())
+                .put("channel", textChannel(guild).put("permissions", "2251799813685247"))
                 .put("member", member(user(userId, USER_NAME, false), DataArray.empty()).put("permissions", "2248473465835073"))
                 .put("locale", "zh-CN")
                 .put("guild_locale", "en-US")
                 .put("app_permissions", "2251799813685247")
                 .put("entitlements", DataArray.empty())
-                .put("authorizing_integration_owners", DataObject.empty().put("0", GUILD_ID))
+                .put("authorizing_integration_owners", DataObject.empty().put("0", guild.id()))
                 .put("context", 0)
                 .put("attachment_size_limit", 10_485_760)
                 .put("data", data);
@@ -284,12 +334,13 @@ public final class FakeDiscordServer implements AutoCloseable {
         if (!mentionBot && (sessionIntents & MESSAGE_CONTENT_INTENT) == 0) {
             content = "";
         }
+        FakeGuild guild = guild(channelGuilds.getOrDefault(channelId, GUILD_ID));
         DataArray mentions = DataArray.empty();
         if (mentionBot) {
-            mentions.add(user(BOT_ID, BOT_NAME, true).put("member", member(null, DataArray.empty().add(BOT_ROLE_ID))));
+            mentions.add(user(BOT_ID, BOT_NAME, true).put("member", member(null, DataArray.empty().add(guild.botRoleId()))));
         }
         DataObject message = message(messageId, channelId, user(userId, USER_NAME, false), content)
-                .put("guild_id", GUILD_ID)
+                .put("guild_id", guild.id())
                 .put("member", member(null, DataArray.empty()))
                 .put("mentions", mentions);
         dispatch("MESSAGE_CREATE", message);
@@ -305,32 +356,53 @@ public final class FakeDiscordServer implements AutoCloseable {
         return messageId;
     }
 
-    /** Sends a dispatch event ({@code op 0}) with the next sequence number. */
+    /**
+     * Sends a dispatch event ({@code op 0}) with the next sequence number, on the connection of the
+     * shard its {@code guild_id} belongs to (shard 0's without one).
+     */
     public void dispatch(String type, DataObject data) {
         synchronized (gatewayLock) {
-            WebSocket socket = gateway;
-            if (socket == null) {
-                throw new IllegalStateException("no gateway connection");
+            GatewaySession session = sessionFor(data.getString("guild_id", null));
+            if (session == null) {
+                throw new IllegalStateException("no gateway connection for " + type + " in guild "
+                        + data.getString("guild_id", "none"));
             }
-            socket.send(DataObject.empty().put("op", 0).put("s", sequence.incrementAndGet()).put("t", type).put("d", data).toString());
+            session.dispatch(type, data);
         }
     }
 
-    /** Closes the gateway connection with a close code, as Discord does on errors. */
+    private GatewaySession sessionFor(String guildId) {
+        for (GatewaySession session : shards.values()) {
+            if (guildId == null ? session.shardId == 0 : session.owns(guildId)) {
+                return session;
+            }
+        }
+        return null;
+    }
+
+    /** Closes every gateway connection with a close code, as Discord does on errors. */
     public void closeGateway(int code, String reason) {
-        WebSocket socket = gateway;
-        if (socket != null) {
-            socket.close(code, reason);
+        for (GatewaySession session : shards.values()) {
+            session.socket.close(code, reason);
         }
     }
 
     @Override
     public void close() throws IOException {
-        WebSocket socket = gateway;
-        if (socket != null) {
-            socket.close(1001, "fake Discord stopping");
+        for (GatewaySession session : shards.values()) {
+            session.socket.close(1001, "fake Discord stopping");
         }
         server.close();
+    }
+
+    private FakeGuild guild(String guildId) {
+        return guilds.stream().filter(g -> g.id().equals(guildId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the fake has no guild " + guildId));
+    }
+
+    /** Discord's shard of a server: {@code (guild_id >> 22) % total}. */
+    static int shardOf(String guildId, int total) {
+        return (int) ((Long.parseUnsignedLong(guildId) >>> 22) % total);
     }
 
     // ---------------------------------------------------------------- JSON
@@ -392,11 +464,11 @@ public final class FakeDiscordServer implements AutoCloseable {
                 .put("flags", 0);
     }
 
-    private static DataObject textChannel() {
+    private static DataObject textChannel(FakeGuild guild) {
         return DataObject.empty()
-                .put("id", CHANNEL_ID)
+                .put("id", guild.channelId())
                 .put("type", 0)
-                .put("guild_id", GUILD_ID)
+                .put("guild_id", guild.id())
                 .put("name", "general")
                 .put("position", 0)
                 .put("permission_overwrites", DataArray.empty())
@@ -428,11 +500,14 @@ public final class FakeDiscordServer implements AutoCloseable {
                 .put("flags", 0);
     }
 
-    private DataObject ready() {
+    private DataObject ready(List<FakeGuild> shardGuilds, int shardId, int total) {
+        DataArray unavailable = DataArray.empty();
+        shardGuilds.forEach(g -> unavailable.add(DataObject.empty().put("id", g.id()).put("unavailable", true)));
         return DataObject.empty()
                 .put("v", 10)
                 .put("user", user(BOT_ID, BOT_NAME, true).put("verified", true).put("mfa_enabled", false))
-                .put("guilds", DataArray.empty().add(DataObject.empty().put("id", GUILD_ID).put("unavailable", true)))
+                .put("guilds", unavailable)
+                .put("shard", DataArray.empty().add(shardId).add(total))
                 .put("session_id", "fake-session-" + newId())
                 .put("resume_gateway_url", gatewayUrl().toString())
                 .put("application", DataObject.empty().put("id", APPLICATION_ID).put("flags", 0))
@@ -442,13 +517,13 @@ public final class FakeDiscordServer implements AutoCloseable {
                 .put("_trace", DataArray.empty().add("fake-discord"));
     }
 
-    private DataObject guildCreate() {
+    private DataObject guildCreate(FakeGuild guild) {
         DataObject bot = user(BOT_ID, BOT_NAME, true);
         DataObject listener = user(USER_ID, USER_NAME, false);
         DataObject owner = user(OWNER_ID, "owner", false);
         return DataObject.empty()
-                .put("id", GUILD_ID)
-                .put("name", "Episode Fans")
+                .put("id", guild.id())
+                .put("name", guild.id().equals(GUILD_ID) ? "Episode Fans" : "Episode Fans " + guild.id())
                 .put("icon", null)
                 .put("splash", null)
                 .put("banner", null)
@@ -473,8 +548,8 @@ public final class FakeDiscordServer implements AutoCloseable {
                 .put("vanity_url_code", null)
                 .put("features", DataArray.empty())
                 .put("roles", DataArray.empty()
-                        .add(role(GUILD_ID, "@everyone", "1071698660929", 0))
-                        .add(role(BOT_ROLE_ID, BOT_NAME, "8", 1).put("managed", true)
+                        .add(role(guild.id(), "@everyone", "1071698660929", 0))
+                        .add(role(guild.botRoleId(), BOT_NAME, "8", 1).put("managed", true)
                                 .put("tags", DataObject.empty().put("bot_id", BOT_ID))))
                 .put("emojis", DataArray.empty())
                 .put("stickers", DataArray.empty())
@@ -487,10 +562,10 @@ public final class FakeDiscordServer implements AutoCloseable {
                 .put("max_presences", null)
                 .put("voice_states", DataArray.empty())
                 .put("members", DataArray.empty()
-                        .add(member(bot, DataArray.empty().add(BOT_ROLE_ID)))
+                        .add(member(bot, DataArray.empty().add(guild.botRoleId())))
                         .add(member(listener, DataArray.empty()))
                         .add(member(owner, DataArray.empty())))
-                .put("channels", DataArray.empty().add(textChannel()))
+                .put("channels", DataArray.empty().add(textChannel(guild)))
                 .put("threads", DataArray.empty())
                 .put("presences", DataArray.empty())
                 .put("stage_instances", DataArray.empty())
@@ -509,18 +584,21 @@ public final class FakeDiscordServer implements AutoCloseable {
         message.put("components", body.optArray("components").orElseGet(DataArray::empty));
         message.put("flags", body.getInt("flags", 0));
         if (webhook) {
-            message.put("webhook_id", APPLICATION_ID).put("application_id", APPLICATION_ID).put("guild_id", GUILD_ID);
+            message.put("webhook_id", APPLICATION_ID).put("application_id", APPLICATION_ID)
+                    .put("guild_id", channelGuilds.getOrDefault(channelId, GUILD_ID));
         } else if (!channelId.equals(DM_CHANNEL_ID)) {
-            message.put("guild_id", GUILD_ID);
+            message.put("guild_id", channelGuilds.getOrDefault(channelId, GUILD_ID));
         }
         return message;
     }
 
     private DataObject thread(String threadId, String parentId, String name) {
+        String guildId = channelGuilds.getOrDefault(parentId, GUILD_ID);
+        channelGuilds.put(threadId, guildId);
         return DataObject.empty()
                 .put("id", threadId)
                 .put("type", 11)
-                .put("guild_id", GUILD_ID)
+                .put("guild_id", guildId)
                 .put("parent_id", parentId)
                 .put("owner_id", BOT_ID)
                 .put("name", name)
@@ -609,11 +687,11 @@ public final class FakeDiscordServer implements AutoCloseable {
             if (call.method().equals("POST") && INTERACTION_CALLBACK.matcher(path).matches()) {
                 return noContent();
             }
-            if (call.method().equals("PATCH") && EDIT_ORIGINAL.matcher(path).matches()) {
-                return json(200, botMessage(CHANNEL_ID, call.json(), true));
+            if (call.method().equals("PATCH") && (m = EDIT_ORIGINAL.matcher(path)).matches()) {
+                return json(200, botMessage(interactionChannels.getOrDefault(m.group(2), CHANNEL_ID), call.json(), true));
             }
-            if (call.method().equals("POST") && FOLLOW_UP.matcher(path).matches()) {
-                return json(200, botMessage(CHANNEL_ID, call.json(), true));
+            if (call.method().equals("POST") && (m = FOLLOW_UP.matcher(path)).matches()) {
+                return json(200, botMessage(interactionChannels.getOrDefault(m.group(2), CHANNEL_ID), call.json(), true));
             }
             if (call.method().equals("POST") && (m = THREAD_FROM_MESSAGE.matcher(path)).matches()) {
                 // Discord gives a thread started on a message the message's id.
@@ -633,10 +711,24 @@ public final class FakeDiscordServer implements AutoCloseable {
 
     private final class GatewaySession extends WebSocketListener {
 
+        private final AtomicInteger sequence = new AtomicInteger();
+        private volatile WebSocket socket;
+        private volatile int shardId = -1;
+        private volatile int total = 1;
+
+        boolean owns(String guildId) {
+            return shardId >= 0 && shardOf(guildId, total) == shardId;
+        }
+
+        void dispatch(String type, DataObject data) {
+            socket.send(DataObject.empty().put("op", 0).put("s", sequence.incrementAndGet()).put("t", type)
+                    .put("d", data).toString());
+        }
+
         @Override
         public void onOpen(WebSocket webSocket, Response response) {
             synchronized (gatewayLock) {
-                gateway = webSocket;
+                socket = webSocket;
                 ready = ready.getCount() == 0 ? new CountDownLatch(1) : ready;
                 webSocket.send(DataObject.empty().put("op", 10).put("s", null).put("t", null)
                         .put("d", DataObject.empty().put("heartbeat_interval", 41_250)).toString());
@@ -664,11 +756,21 @@ public final class FakeDiscordServer implements AutoCloseable {
                 webSocket.close(4014, "Disallowed intent(s).");
                 return;
             }
+            DataArray shard = identify.optArray("shard").orElse(null);
+            int id = shard == null ? 0 : shard.getInt(0);
+            int of = shard == null ? 1 : shard.getInt(1);
             synchronized (gatewayLock) {
+                shardId = id;
+                total = of;
+                shards.put(id, this);
                 sequence.set(0);
-                dispatch("READY", ready());
-                dispatch("GUILD_CREATE", guildCreate());
+                List<FakeGuild> mine = guilds.stream().filter(g -> shardOf(g.id(), of) == id).toList();
+                dispatch("READY", ready(mine, id, of));
+                for (FakeGuild guild : mine) {
+                    dispatch("GUILD_CREATE", guildCreate(guild));
+                }
                 ready.countDown();
+                shardsReady.release();
             }
         }
 
@@ -679,19 +781,17 @@ public final class FakeDiscordServer implements AutoCloseable {
 
         @Override
         public void onClosed(WebSocket webSocket, int code, String reason) {
-            clear(webSocket);
+            clear();
         }
 
         @Override
         public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-            clear(webSocket);
+            clear();
         }
 
-        private void clear(WebSocket webSocket) {
+        private void clear() {
             synchronized (gatewayLock) {
-                if (gateway == webSocket) {
-                    gateway = null;
-                }
+                shards.remove(shardId, this);
             }
         }
     }
