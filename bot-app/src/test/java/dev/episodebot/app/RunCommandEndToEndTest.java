@@ -128,6 +128,74 @@ class RunCommandEndToEndTest {
         assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
     }
 
+    @Test
+    void runSharesItsStateInRedisTakesTelegramWebhooksAndRunsTwoDiscordShards() throws Exception {
+        // GIVEN a real Redis, a fake Telegram that pushes webhooks, and a fake Discord with a server on each of 2 shards
+        String redis = dev.episodebot.redis.testing.RedisTestServer.sharedUrl();
+        String prefix = dev.episodebot.redis.testing.RedisTestServer.uniquePrefix();
+        telegram = FakeTelegramServer.start();
+        discord = FakeDiscordServer.start(0).addGuild(FakeDiscordServer.SECOND_GUILD_ID,
+                FakeDiscordServer.SECOND_CHANNEL_ID);
+        int healthPort = freePort();
+        int webhookPort = freePort();
+        String secret = "run-command-webhook-secret-0123456789";
+        Env env = new Env(Map.ofEntries(
+                Map.entry("KNOWLEDGE_DIR", Path.of("../knowledge").toAbsolutePath().toString()),
+                Map.entry("CACHE_DIR", temp.resolve("cache").toString()),
+                Map.entry("DATA_DIR", temp.resolve("data").toString()),
+                Map.entry("REDIS_URL", redis),
+                Map.entry("REDIS_KEY_PREFIX", prefix),
+                Map.entry("TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN),
+                Map.entry("TELEGRAM_API_URL", telegram.url()),
+                Map.entry("TELEGRAM_WEBHOOK_URL", "https://bot.example.org/telegram/hook"),
+                Map.entry("TELEGRAM_WEBHOOK_SECRET", secret),
+                Map.entry("TELEGRAM_WEBHOOK_PORT", Integer.toString(webhookPort)),
+                Map.entry("DISCORD_TOKEN", FakeDiscordServer.TOKEN),
+                Map.entry("DISCORD_REST_URL", discord.restUrl().toString()),
+                Map.entry("DISCORD_GATEWAY_URL", discord.gatewayUrl().toString()),
+                Map.entry("DISCORD_SHARD_TOTAL", "2"),
+                Map.entry("DISCORD_SHARDS", "0-1"),
+                Map.entry("HEALTH_PORT", Integer.toString(healthPort))));
+        RunCommand run = new RunCommand(env);
+        CommandLine cli = new CommandLine(run);
+
+        // WHEN the bot runs
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(cli::execute);
+        HttpResponse<String> health = awaitHealthy(healthPort, exit);
+
+        // THEN health lists each shard and the Telegram webhook connected, and the state in Redis
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"discord shard 0/2\":\"connected\"", "\"discord shard 1/2\":\"connected\"",
+                "\"telegram\":\"connected\"", "\"backend\":\"" + redis + "\"", "\"reachable\":true");
+        // AND it set the webhook with the secret, and takes Telegram's pushes
+        assertThat(telegram.webhookSecret()).isEqualTo(secret);
+        telegram.deliverByWebhook(List.of("http://127.0.0.1:" + webhookPort + "/telegram/hook"));
+
+        // WHEN /status is sent on Telegram, THEN it names Redis and each shard
+        Incoming status = telegram.privateMessage(1001, "/status");
+        String statusText = telegram.awaitReplyTo(1001, status.messageId(), TIMEOUT).plainText();
+        assertThat(statusText).contains(redis, "discord shard 0/2", "discord shard 1/2", "telegram");
+
+        // AND a question is answered by webhook, and its conversation is in Redis
+        Incoming dm = telegram.privateMessage(1002, QUESTION);
+        assertThat(telegram.awaitReplyTo(1002, dm.messageId(), TIMEOUT).plainText()).contains("15");
+        try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis(URI.create(redis))) {
+            assertThat(jedis.keys(prefix + "conversation:*")).anyMatch(k -> k.contains("1002"));
+        }
+
+        // AND a mention in the server on shard 1 is answered in a thread there
+        String messageId = discord.sendGuildMessage(FakeDiscordServer.SECOND_CHANNEL_ID,
+                "<@" + FakeDiscordServer.BOT_ID + "> " + QUESTION, FakeDiscordServer.USER_ID, true);
+        discord.awaitCall("POST", "/api/v10/channels/" + FakeDiscordServer.SECOND_CHANNEL_ID + "/messages/" + messageId
+                + "/threads", TIMEOUT);
+        assertThat(discord.awaitCall("POST", "/api/v10/channels/" + messageId + "/messages", TIMEOUT).json()
+                .getString("content")).contains("15");
+
+        // WHEN asked to stop, THEN it exits 0
+        run.requestStop();
+        assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
+    }
+
     private static int occurrences(String haystack, String needle) {
         return haystack.split(java.util.regex.Pattern.quote(needle), -1).length - 1;
     }

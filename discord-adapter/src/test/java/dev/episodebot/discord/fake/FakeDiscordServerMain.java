@@ -22,6 +22,9 @@ import java.util.concurrent.CountDownLatch;
  * DISCORD_TOKEN=... DISCORD_REST_URL=... DISCORD_GATEWAY_URL=... DISCORD_GUILD_ID=... java -jar episode-bot.jar run
  * </pre>
  *
+ * <p>With {@code --two-servers} the fake also has {@link FakeDiscordServer#SECOND_GUILD_ID} (shard 1 of 2;
+ * run the bot with {@code DISCORD_SHARD_TOTAL=2}), and {@code --ask} also asks there by mention.
+ *
  * <p>Exit status: runs until killed; with {@code --ask --exit} it exits 0 once both answers came
  * back, or 1 when they did not within two minutes.
  */
@@ -35,18 +38,23 @@ public final class FakeDiscordServerMain {
         int port = 18080;
         String question = null;
         boolean exitAfterAsk = false;
+        boolean twoServers = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--ask" -> question = args[++i];
                 case "--exit" -> exitAfterAsk = true;
+                case "--two-servers" -> twoServers = true;
                 case "-h", "--help" -> {
-                    System.out.println("usage: FakeDiscordServerMain [port (default 18080)] [--ask QUESTION [--exit]]");
+                    System.out.println("usage: FakeDiscordServerMain [port (default 18080)] [--two-servers] [--ask QUESTION [--exit]]");
                     return;
                 }
                 default -> port = Integer.parseInt(args[i]);
             }
         }
         FakeDiscordServer fake = FakeDiscordServer.start(port);
+        if (twoServers) {
+            fake.addGuild(FakeDiscordServer.SECOND_GUILD_ID, FakeDiscordServer.SECOND_CHANNEL_ID);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 fake.close();
@@ -61,7 +69,7 @@ public final class FakeDiscordServerMain {
         System.out.println("  DISCORD_GATEWAY_URL=" + fake.gatewayUrl());
         System.out.println("  DISCORD_GUILD_ID=" + FakeDiscordServer.GUILD_ID);
         if (question != null) {
-            boolean answered = askWhenReady(fake, question);
+            boolean answered = askWhenReady(fake, question, twoServers);
             if (exitAfterAsk) {
                 fake.close();
                 System.exit(answered ? 0 : 1);
@@ -70,7 +78,8 @@ public final class FakeDiscordServerMain {
         new CountDownLatch(1).await(); // until killed
     }
 
-    private static boolean askWhenReady(FakeDiscordServer fake, String question) throws InterruptedException {
+    private static boolean askWhenReady(FakeDiscordServer fake, String question, boolean twoServers)
+            throws InterruptedException {
         try {
             fake.awaitCall("PUT", "/api/v10/applications/\\d+(/guilds/\\d+)?/commands", WAIT);
             System.out.println("Bot connected and registered its commands; sending /ask " + question);
@@ -82,6 +91,13 @@ public final class FakeDiscordServerMain {
                     "<@" + FakeDiscordServer.BOT_ID + "> " + question, FakeDiscordServer.USER_ID, true);
             RestCall threadReply = fake.awaitCall("POST", "/api/v10/channels/" + messageId + "/messages", WAIT);
             System.out.println("ANSWER mention (thread " + messageId + "): " + threadReply.json().getString("content"));
+            if (twoServers) {
+                String second = fake.sendGuildMessage(FakeDiscordServer.SECOND_CHANNEL_ID,
+                        "<@" + FakeDiscordServer.BOT_ID + "> " + question, FakeDiscordServer.USER_ID, true);
+                RestCall reply = fake.awaitCall("POST", "/api/v10/channels/" + second + "/messages", WAIT);
+                System.out.println("ANSWER mention in server " + FakeDiscordServer.SECOND_GUILD_ID + " (thread " + second
+                        + "): " + reply.json().getString("content"));
+            }
             return true;
         } catch (AssertionError e) {
             System.out.println("NO ANSWER: " + e.getMessage());
