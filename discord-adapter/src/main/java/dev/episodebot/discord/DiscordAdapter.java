@@ -122,16 +122,7 @@ public final class DiscordAdapter implements PlatformAdapter {
             startShards(listeners, config.shards());
             return;
         }
-        JDA client;
-        try {
-            client = JdaFactory.builder(config, listeners).build();
-        } catch (InvalidTokenException e) {
-            throw new ConfigException(DiscordConfig.TOKEN + " was rejected by Discord (401 Unauthorized): copy a fresh "
-                    + "token from the Discord Developer Portal (your application → Bot → Reset Token).");
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Could not log in to Discord"
-                    + (config.restBaseUrl() == null ? "" : " at " + config.restBaseUrl()) + ": " + e.getMessage(), e);
-        }
+        JDA client = logIn(() -> JdaFactory.builder(config, listeners).build());
         jda = client;
         awaitReady(client);
         LOG.info("Discord adapter ready as {} (id {}) in {} server(s).", client.getSelfUser().getName(),
@@ -145,16 +136,7 @@ public final class DiscordAdapter implements PlatformAdapter {
     private void startShards(List<Object> listeners, ShardRange shards) throws InterruptedException {
         ShardsReady ready = new ShardsReady(shards);
         listeners.add(ready);
-        ShardManager manager;
-        try {
-            manager = JdaFactory.shardManagerBuilder(config, listeners).build();
-        } catch (InvalidTokenException e) {
-            throw new ConfigException(DiscordConfig.TOKEN + " was rejected by Discord (401 Unauthorized): copy a fresh "
-                    + "token from the Discord Developer Portal (your application → Bot → Reset Token).");
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Could not log in to Discord"
-                    + (config.restBaseUrl() == null ? "" : " at " + config.restBaseUrl()) + ": " + e.getMessage(), e);
-        }
+        ShardManager manager = logIn(() -> JdaFactory.shardManagerBuilder(config, listeners).build());
         shardManager = manager;
         awaitReady(ready.future(), manager::shutdown);
         JDA first = manager.getShardById(shards.first());
@@ -175,6 +157,19 @@ public final class DiscordAdapter implements PlatformAdapter {
             SlashCommands.register(first, null);
         } else {
             LOG.info("The global slash commands are registered by the instance that runs shard 0.");
+        }
+    }
+
+    /** Builds (logs in), saying in one sentence what to do when Discord refuses the token or cannot be reached. */
+    private <T> T logIn(java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (InvalidTokenException e) {
+            throw new ConfigException(DiscordConfig.TOKEN + " was rejected by Discord (401 Unauthorized): copy a fresh "
+                    + "token from the Discord Developer Portal (your application → Bot → Reset Token).");
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Could not log in to Discord"
+                    + (config.restBaseUrl() == null ? "" : " at " + config.restBaseUrl()) + ": " + e.getMessage(), e);
         }
     }
 

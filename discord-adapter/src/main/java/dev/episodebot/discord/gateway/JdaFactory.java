@@ -2,11 +2,13 @@ package dev.episodebot.discord.gateway;
 
 import dev.episodebot.discord.DiscordConfig;
 import java.util.Collection;
+import java.util.function.Consumer;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.SessionController;
 
 /**
  * Builds the JDA client for a {@link DiscordConfig}: the intents of {@link DiscordIntents}, a light
@@ -33,16 +35,7 @@ public final class JdaFactory {
                 .setEnableShutdownHook(false)
                 .setAutoReconnect(true)
                 .addEventListeners(listeners.toArray());
-        if (!config.messageContent()) {
-            Message.suppressContentIntentWarning();
-        }
-        if (config.restBaseUrl() != null) {
-            builder.setRestConfig(new RestConfig().setBaseUrl(config.restBaseUrl().toString()));
-        }
-        if (config.gatewayUrl() != null) {
-            builder.setSessionController(new GatewayOverrideSessionController(config.gatewayUrl().toString()))
-                    .setCompression(Compression.NONE);
-        }
+        applyOverrides(config, builder::setRestConfig, builder::setSessionController, builder::setCompression);
         return builder;
     }
 
@@ -56,16 +49,22 @@ public final class JdaFactory {
                 .setEnableShutdownHook(false)
                 .setAutoReconnect(true)
                 .addEventListeners(listeners.toArray());
+        applyOverrides(config, builder::setRestConfig, builder::setSessionController, builder::setCompression);
+        return builder;
+    }
+
+    /** What both builders share: the content-intent warning, the REST and gateway URL overrides. */
+    private static void applyOverrides(DiscordConfig config, Consumer<RestConfig> restConfig,
+            Consumer<SessionController> sessionController, Consumer<Compression> compression) {
         if (!config.messageContent()) {
             Message.suppressContentIntentWarning();
         }
         if (config.restBaseUrl() != null) {
-            builder.setRestConfig(new RestConfig().setBaseUrl(config.restBaseUrl().toString()));
+            restConfig.accept(new RestConfig().setBaseUrl(config.restBaseUrl().toString()));
         }
         if (config.gatewayUrl() != null) {
-            builder.setSessionController(new GatewayOverrideSessionController(config.gatewayUrl().toString()))
-                    .setCompression(Compression.NONE);
+            sessionController.accept(new GatewayOverrideSessionController(config.gatewayUrl().toString()));
+            compression.accept(Compression.NONE);
         }
-        return builder;
     }
 }
