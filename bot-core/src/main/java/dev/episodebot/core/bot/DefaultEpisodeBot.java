@@ -145,6 +145,11 @@ public final class DefaultEpisodeBot implements EpisodeBot {
         return BotReply.info(shown.withoutPaths(BotTexts.reloaded(language, report)), language);
     }
 
+    @Override
+    public List<String> episodeTitles() {
+        return titles();
+    }
+
     private List<String> titles() {
         return knowledge.index().sources().stream().map(SourceSummary::title).distinct().toList();
     }
