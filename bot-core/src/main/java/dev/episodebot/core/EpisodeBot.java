@@ -16,6 +16,14 @@ public interface EpisodeBot {
      */
     BotReply handle(BotCommand command, BotRequest request);
 
+    /**
+     * The titles of the episodes the bot knows, in knowledge-folder order: the suggestions for an
+     * episode argument ({@code /outline}, {@code /summary}); none unless the bot has knowledge.
+     */
+    default java.util.List<String> episodeTitles() {
+        return java.util.List.of();
+    }
+
     /** Shorthand for {@code handle(BotCommand.ASK, request)}. */
     default BotReply ask(BotRequest request) {
         return handle(BotCommand.ASK, request);

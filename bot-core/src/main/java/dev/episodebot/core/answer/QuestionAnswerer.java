@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,6 +48,7 @@ public final class QuestionAnswerer {
     private final LlmQueryRewriter rewriter;
     private final LlmAnswerer llm;
     private final Duration llmBudget;
+    private final BiFunction<String, IndexView, Optional<Answer>> wholeEpisode;
 
     /**
      * @param rewriter null without an LLM
@@ -55,6 +57,17 @@ public final class QuestionAnswerer {
      */
     public QuestionAnswerer(KnowledgeBase knowledge, EvidenceFinder.Thresholds thresholds, QueryTranslator dictionary,
             LlmQueryRewriter rewriter, LlmAnswerer llm, Duration llmBudget) {
+        this(knowledge, thresholds, dictionary, rewriter, llm, llmBudget, (question, index) -> Optional.empty());
+    }
+
+    /**
+     * @param wholeEpisode answers a question about the episode as a whole (its summary), or gives
+     *     empty for any other question
+     */
+    public QuestionAnswerer(KnowledgeBase knowledge, EvidenceFinder.Thresholds thresholds, QueryTranslator dictionary,
+            LlmQueryRewriter rewriter, LlmAnswerer llm, Duration llmBudget,
+            BiFunction<String, IndexView, Optional<Answer>> wholeEpisode) {
+        this.wholeEpisode = wholeEpisode;
         this.knowledge = knowledge;
         this.thresholds = thresholds;
         this.dictionary = dictionary;
@@ -84,6 +97,10 @@ public final class QuestionAnswerer {
         Language language = Language.detect(question);
         if (index.isEmpty()) {
             return ExtractiveAnswerer.noKnowledge(language, question);
+        }
+        Optional<Answer> overview = wholeEpisode.apply(question, index);
+        if (overview.isPresent()) {
+            return overview.get();
         }
         boolean knowledgeCjk = index.state().language() == Language.ZH;
         boolean crossScript = (language == Language.ZH) != knowledgeCjk;

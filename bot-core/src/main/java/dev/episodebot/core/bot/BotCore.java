@@ -16,7 +16,12 @@ import dev.episodebot.core.llm.LlmQueryRewriter;
 import dev.episodebot.core.embedding.EmbeddingModelProvider;
 import dev.episodebot.core.embedding.EmbeddingModels;
 import dev.episodebot.core.index.IndexingListener;
+import dev.episodebot.core.index.EpisodeDeriver;
 import dev.episodebot.core.index.KnowledgeBase;
+import dev.episodebot.core.overview.EpisodeOverviews;
+import dev.episodebot.core.overview.InMemorySummaryCache;
+import dev.episodebot.core.overview.LlmOutlineWriter;
+import dev.episodebot.core.overview.OutlineDeriver;
 import dev.episodebot.core.refresh.KnowledgeWatcher;
 import dev.episodebot.core.index.RefreshReport;
 import dev.langchain4j.model.chat.ChatModel;
@@ -51,6 +56,7 @@ public final class BotCore implements AutoCloseable {
     private final KnowledgeLoader loader;
     private final ShownText shown;
     private final QuestionAnswerer answerer;
+    private final EpisodeOverviews overviews;
     private final DefaultEpisodeBot bot;
     private final FileFeedbackRecorder feedback;
     private final ExecutorService embeddingExecutor;
@@ -69,13 +75,14 @@ public final class BotCore implements AutoCloseable {
         SecretRedactor.register(config.secrets()); // the log layout masks them too
         this.loader = new KnowledgeLoader(new KnowledgeReader(config.maxFileBytes()));
         this.knowledge = new KnowledgeBase(config.knowledgeDir(), config.cacheDir(), config.embeddingModel(), loader,
-                provider, List.of());
+                provider, derivers());
         if (models == null) {
             knowledge.preload(); // the real model takes a second or more to load: start now
         }
         ChatModel chat = chatModel != null ? chatModel : ChatModels.create(config.llm());
         LlmQueryRewriter rewriter = null;
         LlmAnswerer llm = null;
+        LlmOutlineWriter outlines = null;
         if (chat != null) {
             this.llmExecutor = new ThreadPoolExecutor(0, Math.max(4, config.maxInFlight() * 2), 30, TimeUnit.SECONDS,
                     new LinkedBlockingQueue<>(Math.max(16, config.maxQueued())), daemonThreads("llm"));
@@ -83,13 +90,17 @@ public final class BotCore implements AutoCloseable {
                     new CircuitBreaker(3, Duration.ofSeconds(30), clock), config.maxAnswerChars(), config.secrets());
             rewriter = new LlmQueryRewriter(guarded);
             llm = new LlmAnswerer(guarded);
+            outlines = new LlmOutlineWriter(guarded, config.llm().model(), new InMemorySummaryCache(256));
         } else {
             this.llmExecutor = null;
         }
         // the dictionary (half a second to read) loads while the knowledge is indexed; only
         // cross-language questions wait for it
+        EpisodeOverviews overviews = new EpisodeOverviews(knowledge, outlines, config.llm().timeout());
+        this.overviews = overviews;
         this.answerer = new QuestionAnswerer(knowledge, EvidenceFinder.Thresholds.defaults(),
-                (question, index) -> dictionary().translate(question, index), rewriter, llm, config.llm().timeout());
+                (question, index) -> dictionary().translate(question, index), rewriter, llm, config.llm().timeout(),
+                overviews::overview);
         this.feedback = new FileFeedbackRecorder(config.dataDir(), clock);
         Map<Path, String> folders = new HashMap<>();
         folders.put(config.knowledgeDir(), "KNOWLEDGE_DIR");
@@ -98,7 +109,7 @@ public final class BotCore implements AutoCloseable {
         this.shown = new ShownText(config.secrets(), folders);
         this.bot = new DefaultEpisodeBot(knowledge, answerer, new ConversationMemories(1000, 12), feedback,
                 config.admins(), new DefaultEpisodeBot.Limits(config.maxQuestionChars(), config.rateLimitPerMinute(),
-                        config.maxInFlight(), config.maxQueued()), clock, this::reloadEverything, shown);
+                        config.maxInFlight(), config.maxQueued()), clock, this::reloadEverything, shown, overviews);
     }
 
     /** Builds the core and indexes the knowledge folder (blocking). */
@@ -190,6 +201,16 @@ public final class BotCore implements AutoCloseable {
 
     public QuestionAnswerer answerer() {
         return answerer;
+    }
+
+    /** Outlines, summaries and line search over the knowledge. */
+    public EpisodeOverviews overviews() {
+        return overviews;
+    }
+
+    /** The values every episode gets at index time (its outline); the bench builds its index with the same. */
+    public static List<EpisodeDeriver> derivers() {
+        return List.of(new OutlineDeriver());
     }
 
     public CoreConfig config() {

@@ -13,6 +13,7 @@ import dev.episodebot.core.config.AdminList;
 import dev.episodebot.core.index.KnowledgeBase;
 import dev.episodebot.core.index.RefreshReport;
 import dev.episodebot.core.index.SourceSummary;
+import dev.episodebot.core.overview.EpisodeOverviews;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -51,14 +52,16 @@ public final class DefaultEpisodeBot implements EpisodeBot {
     private final InFlightLimiter inFlight;
     private final Runnable reload;
     private final ShownText shown;
+    private final EpisodeOverviews overviews;
 
     /**
      * @param reload forces a knowledge refresh (the {@code reload} command)
      * @param shown what every text of every reply goes through ({@link ShownText})
+     * @param overviews {@code /outline}, {@code /summary} and {@code /search}
      */
     public DefaultEpisodeBot(KnowledgeBase knowledge, QuestionAnswerer answerer, ConversationMemories memories,
             FileFeedbackRecorder feedback, AdminList admins, Limits limits, Clock clock, Runnable reload,
-            ShownText shown) {
+            ShownText shown, EpisodeOverviews overviews) {
         this.knowledge = knowledge;
         this.answerer = answerer;
         this.memories = memories;
@@ -69,6 +72,7 @@ public final class DefaultEpisodeBot implements EpisodeBot {
         this.inFlight = new InFlightLimiter(limits.maxInFlight(), limits.maxQueued(), 60_000);
         this.reload = reload;
         this.shown = shown;
+        this.overviews = overviews;
     }
 
     @Override
@@ -96,6 +100,9 @@ public final class DefaultEpisodeBot implements EpisodeBot {
                 case STATUS -> BotReply.of(ReplyKind.STATUS, shown.withoutPaths(BotTexts.status(language, knowledge.index(),
                         knowledge.lastReport(), answerer.usesLlm(), memories.size(), knowledge.knowledgeDir())), language);
                 case RELOAD -> reload(request, language);
+                case OUTLINE -> overviews.outline(request.withText(InputCleaner.clean(request.text())));
+                case SUMMARY -> overviews.summary(request.withText(InputCleaner.clean(request.text())));
+                case SEARCH -> overviews.search(request.withText(InputCleaner.clean(request.text())));
             };
         } catch (RuntimeException e) {
             log.error("Unexpected error while handling {} from {}", command.word(), request.platform().id(), e);
@@ -136,6 +143,11 @@ public final class DefaultEpisodeBot implements EpisodeBot {
         reload.run();
         RefreshReport report = knowledge.lastReport();
         return BotReply.info(shown.withoutPaths(BotTexts.reloaded(language, report)), language);
+    }
+
+    @Override
+    public List<String> episodeTitles() {
+        return titles();
     }
 
     private List<String> titles() {
