@@ -75,7 +75,8 @@ final class LineCitations {
             group.appendReplacement(out, Matcher.quoteReplacement(numbers.toString()));
         }
         group.appendTail(out);
-        return new Resolved(out.toString().replaceAll("[ \\t]+([。，！？.,!?])", "$1").strip(), List.copyOf(cited));
+        String tidy = out.toString().replaceAll("[ \\t]{2,}", " ").replaceAll("[ \\t]+([。，！？.,!?])", "$1");
+        return new Resolved(tidy.strip(), List.copyOf(cited));
     }
 
     /** A streamed text as it may be shown while incomplete: without citation markers or an unfinished one. */
