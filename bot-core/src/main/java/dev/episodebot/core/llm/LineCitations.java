@@ -75,15 +75,19 @@ final class LineCitations {
             group.appendReplacement(out, Matcher.quoteReplacement(numbers.toString()));
         }
         group.appendTail(out);
-        String tidy = out.toString().replaceAll("[ \\t]{2,}", " ").replaceAll("[ \\t]+([。，！？.,!?])", "$1");
-        return new Resolved(tidy.strip(), List.copyOf(cited));
+        return new Resolved(tidy(out.toString()), List.copyOf(cited));
     }
 
     /** A streamed text as it may be shown while incomplete: without citation markers or an unfinished one. */
     static String withoutMarkers(String text) {
         String s = GROUP.matcher(text).replaceAll("");
         s = BARE_NUMBER.matcher(s).replaceAll("");
-        return OPEN_AT_END.matcher(s).replaceAll("").strip();
+        return tidy(OPEN_AT_END.matcher(s).replaceAll(""));
+    }
+
+    /** Without the spaces a removed marker leaves: doubled, or before punctuation. */
+    private static String tidy(String text) {
+        return text.replaceAll("[ \\t]{2,}", " ").replaceAll("[ \\t]+([。，！？、；：.,!?;:])", "$1").strip();
     }
 
     private static LlmContext.Cited cut(LlmContext.Cited c) {

@@ -79,7 +79,7 @@ public final class LlmAnswerer {
         }
         QuoteVerifier.Checked checked = new QuoteVerifier(context).check(text);
         for (String quote : checked.removed()) {
-            log.info("Removed a quote the transcript does not contain from an LLM answer: \"{}\"",
+            log.warn("Removed a quote the transcript does not contain from an LLM answer: \"{}\"",
                     quote.length() > 80 ? quote.substring(0, 80) + "…" : quote);
         }
         LineCitations.Resolved resolved = LineCitations.resolve(checked.text(), context);
