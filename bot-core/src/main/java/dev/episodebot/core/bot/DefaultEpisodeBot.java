@@ -7,6 +7,7 @@ import dev.episodebot.core.EpisodeBot;
 import dev.episodebot.core.Language;
 import dev.episodebot.core.Platform;
 import dev.episodebot.core.ReplyKind;
+import dev.episodebot.core.ReplyProgress;
 import dev.episodebot.core.answer.Answer;
 import dev.episodebot.core.answer.QuestionAnswerer;
 import dev.episodebot.core.config.AdminList;
@@ -77,10 +78,18 @@ public final class DefaultEpisodeBot implements EpisodeBot {
 
     @Override
     public BotReply handle(BotCommand command, BotRequest request) {
-        return dispatch(command, request).mapText(shown);
+        return handle(command, request, ReplyProgress.NONE);
     }
 
-    private BotReply dispatch(BotCommand command, BotRequest request) {
+    /** Drafts of a streamed answer go to {@code progress} through {@link ShownText} too. */
+    @Override
+    public BotReply handle(BotCommand command, BotRequest request, ReplyProgress progress) {
+        ReplyProgress shownProgress = progress == ReplyProgress.NONE ? progress
+                : draft -> progress.draft(draft.mapText(shown));
+        return dispatch(command, request, shownProgress).mapText(shown);
+    }
+
+    private BotReply dispatch(BotCommand command, BotRequest request, ReplyProgress progress) {
         Language language = request.replyLanguage();
         try {
             if (request.platform() != Platform.CONSOLE && !rateLimiter.tryAcquire(request.qualifiedUserId())) {
@@ -90,7 +99,7 @@ public final class DefaultEpisodeBot implements EpisodeBot {
                         rateLimiter.retryAfterSeconds(request.qualifiedUserId())), asked);
             }
             return switch (command) {
-                case ASK -> answerQuestion(request);
+                case ASK -> answerQuestion(request, progress);
                 case HELP -> BotTexts.help(language, titles());
                 case SOURCES -> BotTexts.sources(language, knowledge.index().sources(), request.direct());
                 case NEW -> {
@@ -110,7 +119,7 @@ public final class DefaultEpisodeBot implements EpisodeBot {
         }
     }
 
-    private BotReply answerQuestion(BotRequest request) {
+    private BotReply answerQuestion(BotRequest request, ReplyProgress progress) {
         String question = InputCleaner.clean(request.text());
         Language language = question.isEmpty() ? request.replyLanguage() : Language.detect(question);
         if (question.isEmpty()) {
@@ -123,7 +132,7 @@ public final class DefaultEpisodeBot implements EpisodeBot {
             return BotReply.of(ReplyKind.BUSY, BotTexts.busy(language), language);
         }
         try {
-            Answer answer = answerer.answer(question, memories.history(request.conversationId()));
+            Answer answer = answerer.answer(question, memories.history(request.conversationId()), progress);
             // what is remembered (and stored with a vote) is what the user was shown
             BotReply reply = answer.reply().withId(UUID.randomUUID().toString().replace("-", "").substring(0, 16))
                     .mapText(shown);

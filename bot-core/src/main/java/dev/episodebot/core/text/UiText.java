@@ -16,6 +16,7 @@ public enum UiText {
     NOT_COVERED_EPISODES("answer.notCovered.episodes"),
     NO_KNOWLEDGE("answer.noKnowledge"),
     LLM_UNAVAILABLE("answer.llmUnavailable"),
+    LLM_UNSOURCED("answer.llmUnsourced"),
     // citations
     CITATION_PREFIX("citation.prefix"),
     CITATION_LINE("citation.line"),
