@@ -1,5 +1,6 @@
 package dev.episodebot.core.bot;
 
+import dev.episodebot.core.Connection;
 import dev.episodebot.core.EpisodeBot;
 import dev.episodebot.core.FeedbackRecorder;
 import dev.episodebot.core.answer.DictionaryQueryTranslator;
@@ -28,6 +29,7 @@ import dev.episodebot.core.overview.InMemorySummaryCache;
 import dev.episodebot.core.overview.LlmOutlineWriter;
 import dev.episodebot.core.overview.OutlineDeriver;
 import dev.episodebot.core.refresh.KnowledgeWatcher;
+import dev.episodebot.core.state.SharedState;
 import dev.episodebot.core.index.RefreshReport;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.episodebot.core.support.SecretRedactor;
@@ -42,12 +44,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The core, wired from a {@link CoreConfig}: knowledge base, answering pipeline (with the LLM when
- * configured), conversation memory, feedback and the {@link EpisodeBot} that adapters call.
- * The composition root ({@code bot-app}) creates one and hands {@link #bot()} and
- * {@link #feedback()} to the adapters.
+ * configured), conversation memory, feedback and the {@link EpisodeBot} that adapters call, on a
+ * {@link SharedState} (this process's memory unless the composition root gives it one shared by
+ * several instances). The composition root ({@code bot-app}) creates one and hands {@link #bot()},
+ * {@link #feedback()} and {@link #state()} to the adapters.
  */
 public final class BotCore implements AutoCloseable {
 
@@ -55,6 +59,7 @@ public final class BotCore implements AutoCloseable {
     static final Duration CONTENT_CHECK_AFTER_START = Duration.ofSeconds(3);
 
     private final CoreConfig config;
+    private final SharedState state;
     private final KnowledgeBase knowledge;
     private final KnowledgeLoader loader;
     private final ShownText shown;
@@ -70,8 +75,10 @@ public final class BotCore implements AutoCloseable {
             new java.util.concurrent.CompletableFuture<>();
     private final java.util.concurrent.atomic.AtomicBoolean dictionaryStarted = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private BotCore(CoreConfig config, EmbeddingModelProvider models, ChatModel chatModel, Clock clock) {
+    private BotCore(CoreConfig config, EmbeddingModelProvider models, ChatModel chatModel, Clock clock,
+            SharedState state, Supplier<List<Connection>> connections) {
         this.config = config;
+        this.state = state;
         this.embeddingExecutor = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
                 daemonThreads("embedding"));
         EmbeddingModelProvider provider = models != null ? models
@@ -110,20 +117,33 @@ public final class BotCore implements AutoCloseable {
         this.answerer = new QuestionAnswerer(knowledge, EvidenceFinder.Thresholds.defaults(),
                 (question, index) -> dictionary().translate(question, index), rewriter, llm, config.llm().timeout(),
                 overviews::overview);
-        this.feedback = new FileFeedbackRecorder(config.dataDir(), clock);
+        this.feedback = new FileFeedbackRecorder(config.dataDir(), clock, state.answers());
         Map<Path, String> folders = new HashMap<>();
         folders.put(config.knowledgeDir(), "KNOWLEDGE_DIR");
         folders.put(config.cacheDir(), "CACHE_DIR");
         folders.put(config.dataDir(), "DATA_DIR");
         this.shown = new ShownText(config.secrets(), folders);
-        this.bot = new DefaultEpisodeBot(knowledge, answerer, new ConversationMemories(1000, 12), feedback,
+        this.bot = new DefaultEpisodeBot(knowledge, answerer, new ConversationMemories(state.conversations()), feedback,
                 config.admins(), new DefaultEpisodeBot.Limits(config.maxQuestionChars(), config.rateLimitPerMinute(),
-                        config.maxInFlight(), config.maxQueued()), clock, this::reloadEverything, shown, overviews);
+                        config.maxInFlight(), config.maxQueued()), state.rateLimiter(), state.backend(), connections,
+                this::reloadEverything, shown, overviews);
     }
 
-    /** Builds the core and indexes the knowledge folder (blocking). */
+    /** Builds the core, on its own (state in this process), and indexes the knowledge folder (blocking). */
     public static BotCore start(CoreConfig config) {
-        BotCore core = create(config, null, null, Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        return start(config, SharedState.inMemory(config.rateLimitPerMinute(), clock), List::of, clock);
+    }
+
+    /**
+     * Builds the core on {@code state} (which the caller closes after the core) and indexes the
+     * knowledge folder (blocking).
+     *
+     * @param connections the adapters' connections, for {@code /status}
+     */
+    public static BotCore start(CoreConfig config, SharedState state, Supplier<List<Connection>> connections,
+            Clock clock) {
+        BotCore core = new BotCore(config, null, null, clock, state, connections);
         core.refresh(IndexingListener.none());
         return core;
     }
@@ -135,7 +155,18 @@ public final class BotCore implements AutoCloseable {
      * @param chatModel the LLM (null: from {@code config.llm()})
      */
     public static BotCore create(CoreConfig config, EmbeddingModelProvider models, ChatModel chatModel, Clock clock) {
-        return new BotCore(config, models, chatModel, clock);
+        return create(config, models, chatModel, clock, SharedState.inMemory(config.rateLimitPerMinute(), clock));
+    }
+
+    /**
+     * Builds the core on {@code state} (which the caller closes after the core) without indexing yet.
+     *
+     * @param models creates the embedding model (null: the real in-process models)
+     * @param chatModel the LLM (null: from {@code config.llm()})
+     */
+    public static BotCore create(CoreConfig config, EmbeddingModelProvider models, ChatModel chatModel, Clock clock,
+            SharedState state) {
+        return new BotCore(config, models, chatModel, clock, state, List::of);
     }
 
     /**
@@ -202,6 +233,11 @@ public final class BotCore implements AutoCloseable {
 
     public FeedbackRecorder feedback() {
         return feedback;
+    }
+
+    /** The state this core keeps (the adapters take their delivery ledger from it). */
+    public SharedState state() {
+        return state;
     }
 
     public KnowledgeBase knowledge() {
