@@ -8,12 +8,14 @@ import dev.episodebot.core.EpisodeBot;
 import dev.episodebot.core.Language;
 import dev.episodebot.core.Platform;
 import dev.episodebot.core.ReplyKind;
+import dev.episodebot.core.ReplyProgress;
 import dev.episodebot.core.answer.Answer;
 import dev.episodebot.core.answer.QuestionAnswerer;
 import dev.episodebot.core.config.AdminList;
 import dev.episodebot.core.index.KnowledgeBase;
 import dev.episodebot.core.index.RefreshReport;
 import dev.episodebot.core.index.SourceSummary;
+import dev.episodebot.core.overview.EpisodeOverviews;
 import dev.episodebot.core.state.InMemoryRateLimiter;
 import dev.episodebot.core.state.RateLimiter;
 import dev.episodebot.core.state.StateBackend;
@@ -58,19 +60,21 @@ public final class DefaultEpisodeBot implements EpisodeBot {
     private final InFlightLimiter inFlight;
     private final Runnable reload;
     private final ShownText shown;
+    private final EpisodeOverviews overviews;
 
     /**
      * A bot on its own: rate limits in this process, no connections to report.
      *
      * @param reload forces a knowledge refresh (the {@code reload} command)
      * @param shown what every text of every reply goes through ({@link ShownText})
+     * @param overviews {@code /outline}, {@code /summary} and {@code /search}
      */
     public DefaultEpisodeBot(KnowledgeBase knowledge, QuestionAnswerer answerer, ConversationMemories memories,
             FileFeedbackRecorder feedback, AdminList admins, Limits limits, Clock clock, Runnable reload,
-            ShownText shown) {
+            ShownText shown, EpisodeOverviews overviews) {
         this(knowledge, answerer, memories, feedback, admins, limits,
                 new InMemoryRateLimiter(limits.rateLimitPerMinute(), clock), StateBackend.LOCAL, List::of, reload,
-                shown);
+                shown, overviews);
     }
 
     /**
@@ -79,10 +83,12 @@ public final class DefaultEpisodeBot implements EpisodeBot {
      * @param connections the adapters' connections, for {@code /status}
      * @param reload forces a knowledge refresh (the {@code reload} command)
      * @param shown what every text of every reply goes through ({@link ShownText})
+     * @param overviews {@code /outline}, {@code /summary} and {@code /search}
      */
     public DefaultEpisodeBot(KnowledgeBase knowledge, QuestionAnswerer answerer, ConversationMemories memories,
             FileFeedbackRecorder feedback, AdminList admins, Limits limits, RateLimiter rateLimiter,
-            StateBackend backend, Supplier<List<Connection>> connections, Runnable reload, ShownText shown) {
+            StateBackend backend, Supplier<List<Connection>> connections, Runnable reload, ShownText shown,
+            EpisodeOverviews overviews) {
         this.knowledge = knowledge;
         this.answerer = answerer;
         this.memories = memories;
@@ -95,14 +101,23 @@ public final class DefaultEpisodeBot implements EpisodeBot {
         this.inFlight = new InFlightLimiter(limits.maxInFlight(), limits.maxQueued(), 60_000);
         this.reload = reload;
         this.shown = shown;
+        this.overviews = overviews;
     }
 
     @Override
     public BotReply handle(BotCommand command, BotRequest request) {
-        return dispatch(command, request).mapText(shown);
+        return handle(command, request, ReplyProgress.NONE);
     }
 
-    private BotReply dispatch(BotCommand command, BotRequest request) {
+    /** Drafts of a streamed answer go to {@code progress} through {@link ShownText} too. */
+    @Override
+    public BotReply handle(BotCommand command, BotRequest request, ReplyProgress progress) {
+        ReplyProgress shownProgress = progress == ReplyProgress.NONE ? progress
+                : draft -> progress.draft(draft.mapText(shown));
+        return dispatch(command, request, shownProgress).mapText(shown);
+    }
+
+    private BotReply dispatch(BotCommand command, BotRequest request, ReplyProgress progress) {
         Language language = request.replyLanguage();
         try {
             RateLimiter.Verdict verdict = request.platform() == Platform.CONSOLE ? RateLimiter.Verdict.allow()
@@ -113,7 +128,7 @@ public final class DefaultEpisodeBot implements EpisodeBot {
                 return BotReply.refusal(BotTexts.rateLimited(asked, verdict.retryAfterSeconds()), asked);
             }
             return switch (command) {
-                case ASK -> answerQuestion(request);
+                case ASK -> answerQuestion(request, progress);
                 case HELP -> BotTexts.help(language, titles());
                 case SOURCES -> BotTexts.sources(language, knowledge.index().sources(), request.direct());
                 case NEW -> {
@@ -124,6 +139,9 @@ public final class DefaultEpisodeBot implements EpisodeBot {
                         knowledge.lastReport(), answerer.usesLlm(), memories.size(), knowledge.knowledgeDir(), backend,
                         connections.get())), language);
                 case RELOAD -> reload(request, language);
+                case OUTLINE -> overviews.outline(request.withText(InputCleaner.clean(request.text())));
+                case SUMMARY -> overviews.summary(request.withText(InputCleaner.clean(request.text())));
+                case SEARCH -> overviews.search(request.withText(InputCleaner.clean(request.text())));
             };
         } catch (RuntimeException e) {
             log.error("Unexpected error while handling {} from {}", command.word(), request.platform().id(), e);
@@ -131,7 +149,7 @@ public final class DefaultEpisodeBot implements EpisodeBot {
         }
     }
 
-    private BotReply answerQuestion(BotRequest request) {
+    private BotReply answerQuestion(BotRequest request, ReplyProgress progress) {
         String question = InputCleaner.clean(request.text());
         Language language = question.isEmpty() ? request.replyLanguage() : Language.detect(question);
         if (question.isEmpty()) {
@@ -144,7 +162,7 @@ public final class DefaultEpisodeBot implements EpisodeBot {
             return BotReply.of(ReplyKind.BUSY, BotTexts.busy(language), language);
         }
         try {
-            Answer answer = answerer.answer(question, memories.history(request.conversationId()));
+            Answer answer = answerer.answer(question, memories.history(request.conversationId()), progress);
             // what is remembered (and stored with a vote) is what the user was shown
             BotReply reply = answer.reply().withId(UUID.randomUUID().toString().replace("-", "").substring(0, 16))
                     .mapText(shown);
@@ -164,6 +182,11 @@ public final class DefaultEpisodeBot implements EpisodeBot {
         reload.run();
         RefreshReport report = knowledge.lastReport();
         return BotReply.info(shown.withoutPaths(BotTexts.reloaded(language, report)), language);
+    }
+
+    @Override
+    public List<String> episodeTitles() {
+        return titles();
     }
 
     private List<String> titles() {
