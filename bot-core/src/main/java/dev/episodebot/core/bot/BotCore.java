@@ -25,7 +25,7 @@ import dev.episodebot.core.index.IndexingListener;
 import dev.episodebot.core.index.EpisodeDeriver;
 import dev.episodebot.core.index.KnowledgeBase;
 import dev.episodebot.core.overview.EpisodeOverviews;
-import dev.episodebot.core.overview.InMemorySummaryCache;
+import dev.episodebot.core.overview.KeyValueSummaryCache;
 import dev.episodebot.core.overview.LlmOutlineWriter;
 import dev.episodebot.core.overview.OutlineDeriver;
 import dev.episodebot.core.refresh.KnowledgeWatcher;
@@ -106,7 +106,7 @@ public final class BotCore implements AutoCloseable {
                     config.maxAnswerChars(), config.secrets());
             rewriter = new LlmQueryRewriter(llmModel);
             llm = new LlmAnswers(contextAssembler, new LlmAnswerer(llmModel));
-            outlines = new LlmOutlineWriter(llmModel, config.llm().model(), new InMemorySummaryCache(256));
+            outlines = new LlmOutlineWriter(llmModel, config.llm().model(), new KeyValueSummaryCache(state.cache()));
         } else {
             this.llmModel = null;
         }

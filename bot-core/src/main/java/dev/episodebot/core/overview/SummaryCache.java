@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * Where the LLM's titles and summaries are kept, by episode content hash, model name and language
- * ({@link #key}), so each is written once. In memory by default ({@link InMemorySummaryCache}); a
- * shared store (Redis) can stand behind the same two methods.
+ * ({@link #key}), so each is written once: {@link KeyValueSummaryCache} keeps them in the instance's
+ * key-value cache (this process's memory, or Redis shared by every instance).
  */
 public interface SummaryCache {
 
