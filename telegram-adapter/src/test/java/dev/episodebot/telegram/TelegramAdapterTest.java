@@ -15,68 +15,32 @@ import dev.episodebot.telegram.fake.FakeTelegramServer;
 import dev.episodebot.telegram.fake.Incoming;
 import dev.episodebot.telegram.fake.RecordedCall;
 import dev.episodebot.telegram.fake.SentMessage;
-import dev.episodebot.telegram.http.TokenMasker;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The adapter end to end: the real telegrambots client (long polling and sending) against
  * {@link FakeTelegramServer} on 127.0.0.1, with {@link StubCore} in place of the core.
  */
-class TelegramAdapterTest {
+class TelegramAdapterTest extends AdapterFixture {
 
-    static final String TOKEN = "123456:TEST-token";
-    static final Duration WAIT = Duration.ofSeconds(10);
-    static final long USER = 1001;
     static final long GROUP = -100200300;
-
-    @TempDir
-    Path dataDir;
-
-    FakeTelegramServer server;
-    StubCore core;
-    final List<TelegramAdapter> adapters = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        CapturingAppender.clear();
-        server = FakeTelegramServer.start().expectToken(TOKEN);
-        core = new StubCore();
-    }
-
-    @AfterEach
-    void tearDown() {
-        adapters.forEach(TelegramAdapter::close);
-        server.close();
-        // THEN nothing this test made the adapter or the library log contains the token
-        TokenMasker masker = new TokenMasker(TOKEN);
-        assertThat(CapturingAppender.events()).noneMatch(masker::containsToken);
-    }
 
     TelegramConfig config() {
         TelegramConfig config = TelegramConfig.from(new Env(Map.of(
                 "TELEGRAM_BOT_TOKEN", TOKEN,
                 "TELEGRAM_API_URL", server.url(),
                 "DATA_DIR", dataDir.toString())));
-        return config.withTuning(new TelegramTuning(4, 100, Duration.ofSeconds(5), Duration.ofMillis(20),
-                Duration.ofMillis(100), 3, Duration.ofSeconds(5), Duration.ofSeconds(4), Duration.ofSeconds(5)));
+        return config.withTuning(quickTuning());
     }
 
     TelegramAdapter startAdapter() throws Exception {
-        TelegramAdapter adapter = new TelegramAdapter(config(), core, core);
-        adapters.add(adapter);
-        adapter.start();
-        return adapter;
+        return started(new TelegramAdapter(config(), core, core));
     }
 
     @Test

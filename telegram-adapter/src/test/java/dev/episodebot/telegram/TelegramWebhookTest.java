@@ -8,53 +8,25 @@ import dev.episodebot.telegram.fake.FakeTelegramServer;
 import dev.episodebot.telegram.fake.Incoming;
 import dev.episodebot.telegram.fake.RecordedCall;
 import dev.episodebot.telegram.fake.SentMessage;
-import dev.episodebot.telegram.http.TokenMasker;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Webhook mode end to end: the real telegrambots client sets the webhook on {@link FakeTelegramServer},
  * which then posts updates to the adapter's endpoint as Telegram does; answers go out by Bot API call.
  */
-class TelegramWebhookTest {
+class TelegramWebhookTest extends AdapterFixture {
 
-    static final String TOKEN = "123456:TEST-token";
     static final String SECRET = "s3cret-0123456789-abcdefghij";
     static final String PUBLIC_URL = "https://bot.example.org/telegram/hook";
-    static final Duration WAIT = Duration.ofSeconds(10);
-    static final long USER = 1001;
 
-    @TempDir
-    Path dataDir;
-
-    FakeTelegramServer server;
-    StubCore core;
-    final List<TelegramAdapter> adapters = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        CapturingAppender.clear();
-        server = FakeTelegramServer.start().expectToken(TOKEN);
-        core = new StubCore();
-    }
-
-    @AfterEach
-    void tearDown() {
-        adapters.forEach(TelegramAdapter::close);
-        server.close();
-        // THEN no log line holds the token or the webhook secret
-        TokenMasker masker = new TokenMasker(TOKEN);
-        assertThat(CapturingAppender.events()).noneMatch(masker::containsToken).noneMatch(e -> e.contains(SECRET));
+    @Override
+    List<String> secretsNeverLogged() {
+        return List.of(SECRET);
     }
 
     TelegramAdapter startAdapter() throws Exception {
@@ -64,13 +36,8 @@ class TelegramWebhookTest {
                 "DATA_DIR", dataDir.toString(),
                 "TELEGRAM_WEBHOOK_URL", PUBLIC_URL,
                 "TELEGRAM_WEBHOOK_SECRET", SECRET)));
-        config = config.withWebhook(config.webhook().withPort(0)).withTuning(new TelegramTuning(4, 100,
-                Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(100), 3, Duration.ofSeconds(5),
-                Duration.ofSeconds(4), Duration.ofSeconds(5)));
-        TelegramAdapter adapter = new TelegramAdapter(config, core, core);
-        adapters.add(adapter);
-        adapter.start();
-        return adapter;
+        return started(new TelegramAdapter(config.withWebhook(config.webhook().withPort(0)).withTuning(quickTuning()),
+                core, core));
     }
 
     private static String target(TelegramAdapter adapter) {
