@@ -77,6 +77,28 @@ class CliBasicsTest {
         assertThat(result.out()).isEmpty();
     }
 
+    @ParameterizedTest(name = "run with {0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "DISCORD_SHARDS|0-2",
+            "DISCORD_SHARD_TOTAL|zero",
+            "REDIS_URL|http://cache:6379",
+            "REDIS_TIMEOUT|forever",
+            "TELEGRAM_WEBHOOK_URL|http://bot.example.org/hook"})
+    void aBadScalingVariableStopsRunBeforeAnythingStartsWithOneSentenceNamingIt(String variable, String value) {
+        // GIVEN both platforms configured (nothing listens there), 2 shards, and one bad variable
+        Map<String, String> values = new java.util.HashMap<>(Map.of("TELEGRAM_BOT_TOKEN", "123456:TEST-token-for-nothing",
+                "TELEGRAM_API_URL", "http://127.0.0.1:9", "DISCORD_TOKEN", "fake-discord-token.not-real.for-tests-only",
+                "DISCORD_SHARD_TOTAL", "2"));
+        values.put(variable, value);
+        Env env = new Env(values);
+
+        // WHEN run starts, THEN it exits 2 with one line naming the variable, before connecting anywhere
+        Cli.Result result = Cli.run(env, "run");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).doesNotContain("\n").startsWith("Configuration error: " + variable + " ")
+                .endsWith(".");
+    }
+
     @Test
     void badValueGivenAsAnOptionIsReportedLikeTheVariable() {
         // GIVEN a bad --llm-timeout on the command line

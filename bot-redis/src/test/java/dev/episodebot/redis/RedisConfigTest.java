@@ -19,8 +19,15 @@ class RedisConfigTest {
     }
 
     @Test
-    void withoutRedisUrlThereIsNoRedis() {
-        assertThat(RedisConfig.from(new Env(Map.of("REDIS_TIMEOUT", "2s")))).isEmpty();
+    void withoutRedisUrlThereIsNoRedisAndAnotherRedisVariableAloneIsAnError() {
+        assertThat(RedisConfig.from(new Env(Map.of()))).isEmpty();
+        // a REDIS_* setting without the URL would leave the operator believing the state is shared
+        for (String other : java.util.List.of("REDIS_TIMEOUT", "REDIS_PASSWORD", "REDIS_KEY_PREFIX")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RedisConfig.from(new Env(Map.of(other, "2s"))))
+                    .isInstanceOf(dev.episodebot.core.config.ConfigException.class)
+                    .hasMessage(other + " is set but REDIS_URL is not: set REDIS_URL (such as redis://host:6379) to "
+                            + "share state in Redis, or unset " + other + ".");
+        }
     }
 
     @Test
