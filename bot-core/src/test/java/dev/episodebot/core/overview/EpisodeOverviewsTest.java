@@ -94,6 +94,24 @@ class EpisodeOverviewsTest {
     }
 
     @Test
+    void theOutlineIsKeptInTheIndexAndServedAfterARestartAsItWas() {
+        // GIVEN the bundled episode indexed, with its outline derived at index time
+        bundled();
+        byte[] stored = core.knowledge().index().episode(EpisodeFiles.EPISODE).derived(OutlineDeriver.NAME).orElseThrow();
+        Outline before = core.overviews().outlineOf("").orElseThrow();
+        core.close();
+
+        // WHEN the bot restarts on the same cache
+        core = TestCores.hashing(root, Map.of());
+        core.refresh(IndexingListener.none());
+
+        // THEN the index holds the same outline (IndexRestartTest shows no deriver runs again), and it is served
+        assertThat(core.knowledge().index().episode(EpisodeFiles.EPISODE).derived(OutlineDeriver.NAME))
+                .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(stored));
+        assertThat(core.overviews().outlineOf("").orElseThrow()).isEqualTo(before);
+    }
+
+    @Test
     void aSubtitleFileGetsSectionsWithStartAndEndTimes() throws Exception {
         // GIVEN the bundled episode as an SRT file, one cue every four seconds
         List<String> lines = EpisodeFiles.episodeLines();
@@ -196,10 +214,13 @@ class EpisodeOverviewsTest {
     /** Our own overview questions for tuning (the held-out set is measured, never tuned on). */
     private static final List<String> OVERVIEW_ZH = List.of("这期节目讲了什么", "给我总结一下", "主要内容是什么",
             "这个视频在说啥", "能概括一下这期吗", "简单介绍下这集", "这期的要点有哪些", "讲的是什么呀", "大概说了些啥",
-            "帮我归纳一下这期的核心内容");
+            "帮我归纳一下这期的核心内容", "这期有什么亮点", "说说重点", "没空看，讲讲大概", "这期核心观点是啥", "能不能帮我提炼一下要点",
+            "一句话说说这期", "这期讲的啥玩意", "这期聊了哪些话题", "整体讲了个什么事");
     private static final List<String> OVERVIEW_EN = List.of("What is this episode about?", "tl;dr", "summarize it",
             "Can you give me a summary?", "what's the gist", "recap please", "give me an overview of the video",
-            "what are the key takeaways", "TLDR pls", "sum it up for me");
+            "what are the key takeaways", "TLDR pls", "sum it up for me", "give me the highlights", "what's it about",
+            "what is this about", "main points?", "what did they talk about", "what's discussed here", "summary pls",
+            "what's the story here", "can you break down this episode for me");
 
     @Test
     void overviewQuestionsInBothLanguagesGetTheSummaryFramedInTheAskersLanguage() {
@@ -223,7 +244,8 @@ class EpisodeOverviewsTest {
 
         // a cue word with a topic of the episode is a question about that topic
         for (String question : List.of("总结一下 Reka 的融资", "Reka 的技术团队有多少人？", "summarize what happened with Snowflake",
-                "Yi Tay 在 Google 做了什么", "What did Yi Tay work on at Google?")) {
+                "Yi Tay 在 Google 做了什么", "What did Yi Tay work on at Google?",
+                "what was discussed about Snowflake", "break down Reka's funding", "Reka 的亮点是什么")) {
             assertThat(overview(question)).as(question).isEmpty();
         }
     }
