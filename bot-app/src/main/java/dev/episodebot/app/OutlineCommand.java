@@ -56,18 +56,14 @@ final class OutlineCommand implements Callable<Integer> {
         try (BotCore core = BotCore.start(options.config(env))) {
             String episode = InputCleaner.clean(words == null ? "" : String.join(" ", words));
             UnaryOperator<String> shown = core.shownText();
-            if (!json) {
-                spec.commandLine().getOut().println(shown.apply(core.bot().handle(BotCommand.OUTLINE,
-                        new BotRequest("console", "console", Platform.CONSOLE, episode)).text()));
-                return 0;
-            }
             Optional<Outline> outline = core.overviews().outlineOf(episode);
+            String reply = outline.isPresent() && json ? null : shown.apply(core.bot().handle(BotCommand.OUTLINE,
+                    new BotRequest("console", "console", Platform.CONSOLE, episode)).text());
             if (outline.isEmpty()) {
-                spec.commandLine().getErr().println(shown.apply(core.bot().handle(BotCommand.OUTLINE,
-                        new BotRequest("console", "console", Platform.CONSOLE, episode)).text()));
+                spec.commandLine().getErr().println(reply); // the episodes to choose from, or why there is none
                 return 2;
             }
-            spec.commandLine().getOut().println(json(outline.get(), core, shown));
+            spec.commandLine().getOut().println(json ? json(outline.get(), core, shown) : reply);
             return 0;
         }
     }
