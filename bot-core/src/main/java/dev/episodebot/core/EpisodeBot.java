@@ -24,6 +24,15 @@ public interface EpisodeBot {
         return java.util.List.of();
     }
 
+    /**
+     * Handles one command, showing drafts of the reply while it is written (a streamed LLM answer)
+     * to {@code progress}. The returned reply is the final one. Implementations that do not stream
+     * ignore {@code progress}.
+     */
+    default BotReply handle(BotCommand command, BotRequest request, ReplyProgress progress) {
+        return handle(command, request);
+    }
+
     /** Shorthand for {@code handle(BotCommand.ASK, request)}. */
     default BotReply ask(BotRequest request) {
         return handle(BotCommand.ASK, request);

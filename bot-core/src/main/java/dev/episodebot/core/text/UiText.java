@@ -16,6 +16,7 @@ public enum UiText {
     NOT_COVERED_EPISODES("answer.notCovered.episodes"),
     NO_KNOWLEDGE("answer.noKnowledge"),
     LLM_UNAVAILABLE("answer.llmUnavailable"),
+    LLM_UNSOURCED("answer.llmUnsourced"),
     // citations
     CITATION_PREFIX("citation.prefix"),
     CITATION_LINE("citation.line"),
@@ -78,6 +79,11 @@ public enum UiText {
     STATUS_ANSWERS_LLM("status.answers.llm"),
     STATUS_ANSWERS_EXTRACTIVE("status.answers.extractive"),
     STATUS_CONVERSATIONS("status.conversations"),
+    STATUS_SHARED_REACHABLE("status.shared.reachable"),
+    STATUS_SHARED_UNREACHABLE("status.shared.unreachable"),
+    STATUS_CONNECTIONS("status.connections"),
+    STATUS_CONNECTED("status.connected"),
+    STATUS_DISCONNECTED("status.disconnected"),
     // refusals and notices
     EMPTY_QUESTION("refusal.emptyQuestion"),
     TOO_LONG("refusal.tooLong"),
