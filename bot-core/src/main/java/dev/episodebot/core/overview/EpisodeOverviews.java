@@ -214,6 +214,13 @@ public final class EpisodeOverviews {
         return choice.chosen() == null ? Optional.empty() : Optional.of(outline(choice.chosen()));
     }
 
+    /** The title shown for an outline's episode: its front-matter title, else its file name. */
+    public String displayTitle(Outline outline) {
+        IndexState state = knowledge.index();
+        EpisodeRecord episode = state.episode(outline.source());
+        return episode == null ? outline.source() : title(state, episode);
+    }
+
     /** The episodes an argument could mean, when it names no single one (the CLI lists them). */
     public List<SourceSummary> candidates(String argument) {
         return EpisodeChoice.of(knowledge.index(), argument).candidates();
@@ -235,7 +242,7 @@ public final class EpisodeOverviews {
      * uses them times how rare their terms are across the whole knowledge (BM25 idf over every
      * episode's chunks), each once (none inside another).
      */
-    private List<String> keywords(Outline outline) {
+    public List<String> keywords(Outline outline) {
         List<Outline.Keyword> ranked = new ArrayList<>(outline.keywords());
         try (IndexView view = knowledge.acquire()) {
             LexicalSearcher lexical = new LexicalSearcher(view);

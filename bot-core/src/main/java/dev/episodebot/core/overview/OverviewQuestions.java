@@ -26,21 +26,23 @@ final class OverviewQuestions {
     /** Words asking for the gist. */
     private static final Pattern ZH_CUES = Pattern.compile(
             "总结|概括|概述|归纳|综述|简介|介绍|梳理|提炼|划重点|重点|要点|要旨|大意|大概|主旨|主题|中心思想|核心|主要|内容|简单说|简单讲|"
-                    + "一句话|长话短说|讲(?:了|的)?(?:些)?(?:什么|啥|哪些)|说(?:了|的)?(?:些)?(?:什么|啥|哪些)|聊(?:了|的)?(?:些)?(?:什么|啥|哪些)|"
-                    + "谈(?:了|的)?(?:些)?(?:什么|啥|哪些)|关于(?:什么|啥)|是关于|讲的是|说的是|讲述|在讲|在说|在聊");
+                    + "亮点|看点|精华|干货|梗概|脉络|"
+                    + "一句话|长话短说|(?:讲|说|聊|谈)(?:了|的)?(?:些|个|点)?(?:什么|啥|哪些)|关于(?:什么|啥)|是关于|讲的是|说的是|讲述|在讲|在说|在聊");
     private static final Pattern EN_CUES = Pattern.compile(
             "\\b(?:summar(?:y|ies|ise|ize|ised|ized|ising|izing)|sum(?:ming)? (?:it|this|that|things)? ?up|tl;? ?dr|tldr|"
                     + "gist|overview|recap|synopsis|rundown|outline|highlights?|takeaways?|main (?:points?|ideas?|topics?|themes?)|"
                     + "key (?:points?|ideas?|topics?|themes?)|in a nutshell|in (?:short|brief)|brief(?:ly)?|"
                     + "what(?:'s| is| was| are| were)? (?:\\w+ ){0,4}about|what (?:does|did|do) (?:\\w+ ){0,3}(?:cover|say|discuss|talk about|deal with)|"
-                    + "what (?:happens|happened)|topics? (?:covered|discussed))\\b");
+                    + "what (?:happens|happened)|topics? (?:covered|discussed)|"
+                    + "what(?:'s| is| was| gets| got| are| were)? (?:\\w+ ){0,2}(?:discussed|covered|talked about)|"
+                    + "what(?:'s| is) the (?:story|deal)|break(?:s|ing)? (?:\\w+ ){0,3}down|breakdown)\\b");
     /** Words that point at the episode itself, politeness and filler, in both languages. */
     private static final Pattern REFERENCE = Pattern.compile(
             "这一?期|本期|这一?集|本集|整期|全期|这个|这部|这段|这篇|节目|视频|播客|影片|音频|全文|全篇|一下|下|给我|帮我|跟我|和我|为我|请|能不能|能否|可以|可不可以|"
                     + "简单|简要|简短|大致|大体|整体|总体|总的|全部|一共|到底|究竟|"
                     + "\\b(?:this|the|that|it|its|episode|episodes|video|podcast|show|talk|transcript|clip|please|pls|me|us|give|can|could|"
                     + "you|your|quick|quickly|short|few|lines?|sentences?|words?|a|an|in|of|for|about|is|was|what|whats|tell|i|want|need|"
-                    + "just|so|ok|okay|hey|hi|all|whole|entire|overall|generally|basically)\\b");
+                    + "just|so|ok|okay|hey|hi|all|whole|entire|overall|generally|basically|here|there|they|he|she|we|being)\\b");
     private static final Pattern NOT_WORD = Pattern.compile("[\\p{P}\\p{S}\\s]+");
 
     private OverviewQuestions() {}
