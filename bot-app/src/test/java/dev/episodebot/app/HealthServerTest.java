@@ -114,4 +114,77 @@ class HealthServerTest {
             assertThat(ready.body()).contains("\"status\":\"ready\"", "\"files\":1");
         }
     }
+
+    @Test
+    void listsEveryShardAndWhereTheStateLivesAndStaysReadyWhileRedisIsAway() throws Exception {
+        // GIVEN a Discord adapter with two shards, the second down, and a shared state that does not answer
+        Path knowledge = Files.createDirectories(temp.resolve("knowledge"));
+        Files.writeString(knowledge.resolve("a.txt"), "第一行\n第二行\n");
+        AtomicBoolean second = new AtomicBoolean(false);
+        PlatformAdapter shards = new PlatformAdapter() {
+            @Override
+            public String name() {
+                return "discord";
+            }
+
+            @Override
+            public void start() {}
+
+            @Override
+            public boolean isConnected() {
+                return second.get();
+            }
+
+            @Override
+            public java.util.List<dev.episodebot.core.Connection> connections() {
+                return java.util.List.of(new dev.episodebot.core.Connection("discord shard 0/2", true),
+                        new dev.episodebot.core.Connection("discord shard 1/2", second.get()));
+            }
+
+            @Override
+            public void close() {}
+        };
+        dev.episodebot.core.state.StateBackend away = new dev.episodebot.core.state.StateBackend() {
+            @Override
+            public String description() {
+                return "redis://10.0.0.5:6379";
+            }
+
+            @Override
+            public boolean shared() {
+                return true;
+            }
+
+            @Override
+            public boolean reachable() {
+                return false;
+            }
+
+            @Override
+            public void close() {}
+        };
+        try (HealthServer health = new HealthServer(java.net.InetAddress.getLoopbackAddress(), 0);
+                BotCore core = BotCore.create(CoreConfig.defaults(knowledge, temp.resolve("cache"), temp.resolve("data")),
+                        spec -> new HashingEmbeddingModel(spec.dimension()), null, Clock.systemUTC())) {
+            core.refresh(dev.episodebot.core.index.IndexingListener.none());
+            health.knowledge(core.knowledge());
+            health.state(away);
+            health.adapter(shards);
+            health.started();
+
+            // WHEN shard 1 is down, THEN 503, naming each shard's state, and the state's backend
+            HttpResponse<String> down = get(health);
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.body()).contains("\"discord shard 0/2\":\"connected\"",
+                    "\"discord shard 1/2\":\"disconnected\"",
+                    "\"state\":{\"backend\":\"redis://10.0.0.5:6379\",\"shared\":true,\"reachable\":false}");
+
+            // WHEN it connects, THEN 200: a Redis that does not answer does not take the instance out
+            //      (it answers with its own state meanwhile)
+            second.set(true);
+            HttpResponse<String> up = get(health);
+            assertThat(up.statusCode()).isEqualTo(200);
+            assertThat(up.body()).contains("\"discord shard 1/2\":\"connected\"", "\"reachable\":false");
+        }
+    }
 }
