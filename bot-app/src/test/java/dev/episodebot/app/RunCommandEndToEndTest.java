@@ -67,17 +67,7 @@ class RunCommandEndToEndTest {
         telegram = FakeTelegramServer.start();
         discord = FakeDiscordServer.start(0);
         int healthPort = freePort();
-        Env env = new Env(Map.ofEntries(
-                Map.entry("KNOWLEDGE_DIR", Path.of("../knowledge").toAbsolutePath().toString()),
-                Map.entry("CACHE_DIR", temp.resolve("cache").toString()),
-                Map.entry("DATA_DIR", temp.resolve("data").toString()),
-                Map.entry("TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN),
-                Map.entry("TELEGRAM_API_URL", telegram.url()),
-                Map.entry("DISCORD_TOKEN", FakeDiscordServer.TOKEN),
-                Map.entry("DISCORD_GUILD_ID", FakeDiscordServer.GUILD_ID),
-                Map.entry("DISCORD_REST_URL", discord.restUrl().toString()),
-                Map.entry("DISCORD_GATEWAY_URL", discord.gatewayUrl().toString()),
-                Map.entry("HEALTH_PORT", Integer.toString(healthPort))));
+        Env env = env(healthPort, Map.of("DISCORD_GUILD_ID", FakeDiscordServer.GUILD_ID));
         RunCommand run = new RunCommand(env);
         CommandLine cli = new CommandLine(run);
 
@@ -181,23 +171,14 @@ class RunCommandEndToEndTest {
         int healthPort = freePort();
         int webhookPort = freePort();
         String secret = "run-command-webhook-secret-0123456789";
-        Env env = new Env(Map.ofEntries(
-                Map.entry("KNOWLEDGE_DIR", Path.of("../knowledge").toAbsolutePath().toString()),
-                Map.entry("CACHE_DIR", temp.resolve("cache").toString()),
-                Map.entry("DATA_DIR", temp.resolve("data").toString()),
-                Map.entry("REDIS_URL", redis),
-                Map.entry("REDIS_KEY_PREFIX", prefix),
-                Map.entry("TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN),
-                Map.entry("TELEGRAM_API_URL", telegram.url()),
-                Map.entry("TELEGRAM_WEBHOOK_URL", "https://bot.example.org/telegram/hook"),
-                Map.entry("TELEGRAM_WEBHOOK_SECRET", secret),
-                Map.entry("TELEGRAM_WEBHOOK_PORT", Integer.toString(webhookPort)),
-                Map.entry("DISCORD_TOKEN", FakeDiscordServer.TOKEN),
-                Map.entry("DISCORD_REST_URL", discord.restUrl().toString()),
-                Map.entry("DISCORD_GATEWAY_URL", discord.gatewayUrl().toString()),
-                Map.entry("DISCORD_SHARD_TOTAL", "2"),
-                Map.entry("DISCORD_SHARDS", "0-1"),
-                Map.entry("HEALTH_PORT", Integer.toString(healthPort))));
+        Env env = env(healthPort, Map.of(
+                "REDIS_URL", redis,
+                "REDIS_KEY_PREFIX", prefix,
+                "TELEGRAM_WEBHOOK_URL", "https://bot.example.org/telegram/hook",
+                "TELEGRAM_WEBHOOK_SECRET", secret,
+                "TELEGRAM_WEBHOOK_PORT", Integer.toString(webhookPort),
+                "DISCORD_SHARD_TOTAL", "2",
+                "DISCORD_SHARDS", "0-1"));
         RunCommand run = new RunCommand(env);
         CommandLine cli = new CommandLine(run);
 
@@ -248,6 +229,22 @@ class RunCommandEndToEndTest {
             Thread.sleep(100);
         }
         throw new AssertionError("no new message to " + chatId);
+    }
+
+    /** Both platforms on the fakes, the bundled episode, folders under the test's own, plus {@code extra}. */
+    private Env env(int healthPort, Map<String, String> extra) {
+        Map<String, String> values = new java.util.HashMap<>(Map.ofEntries(
+                Map.entry("KNOWLEDGE_DIR", Path.of("../knowledge").toAbsolutePath().toString()),
+                Map.entry("CACHE_DIR", temp.resolve("cache").toString()),
+                Map.entry("DATA_DIR", temp.resolve("data").toString()),
+                Map.entry("TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN),
+                Map.entry("TELEGRAM_API_URL", telegram.url()),
+                Map.entry("DISCORD_TOKEN", FakeDiscordServer.TOKEN),
+                Map.entry("DISCORD_REST_URL", discord.restUrl().toString()),
+                Map.entry("DISCORD_GATEWAY_URL", discord.gatewayUrl().toString()),
+                Map.entry("HEALTH_PORT", Integer.toString(healthPort))));
+        values.putAll(extra);
+        return new Env(values);
     }
 
     private static int occurrences(String haystack, String needle) {

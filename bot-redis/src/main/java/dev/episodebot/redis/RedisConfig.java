@@ -49,14 +49,10 @@ public record RedisConfig(String host, int port, String user, String password, i
      * this process). Another {@code REDIS_*} variable without the URL is an error, not silently ignored.
      */
     public static Optional<RedisConfig> from(Env env) {
+        env.rejectWithout(URL, "(such as redis://host:6379) to share state in Redis",
+                java.util.List.of(PASSWORD, TIMEOUT, KEY_PREFIX));
         Optional<String> raw = env.get(URL);
         if (raw.isEmpty()) {
-            for (String other : java.util.List.of(PASSWORD, TIMEOUT, KEY_PREFIX)) {
-                if (env.get(other).isPresent()) {
-                    throw new ConfigException(other + " is set but " + URL + " is not: set " + URL + " (such as "
-                            + "redis://host:6379) to share state in Redis, or unset " + other + ".");
-                }
-            }
             return Optional.empty();
         }
         URI uri = parse(raw.get());

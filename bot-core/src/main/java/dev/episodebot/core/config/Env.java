@@ -194,4 +194,22 @@ public final class Env {
         });
         return value;
     }
+
+    /**
+     * Refuses settings that mean nothing without {@code required}: when it is unset and one of
+     * {@code dependents} is set, stops with one sentence naming both.
+     *
+     * @param whatRequiredDoes what to set {@code required} for, e.g. {@code "(such as redis://host:6379) to share state"}
+     */
+    public void rejectWithout(String required, String whatRequiredDoes, java.util.List<String> dependents) {
+        if (get(required).isPresent()) {
+            return;
+        }
+        for (String other : dependents) {
+            if (get(other).isPresent()) {
+                throw new ConfigException(other + " is set but " + required + " is not: set " + required + " "
+                        + whatRequiredDoes + ", or unset " + other + ".");
+            }
+        }
+    }
 }

@@ -44,15 +44,10 @@ public record WebhookConfig(URI publicUrl, String secret, int port, InetAddress 
      * @throws ConfigException naming the variable that is missing or wrong
      */
     public static Optional<WebhookConfig> from(Env env) {
+        env.rejectWithout(URL, "to the bot's public HTTPS address for webhook mode (long polling without it)",
+                List.of(SECRET, PORT, BIND));
         Optional<String> url = env.get(URL);
         if (url.isEmpty()) {
-            for (String other : List.of(SECRET, PORT, BIND)) {
-                if (env.get(other).isPresent()) {
-                    throw new ConfigException(other + " is set but " + URL + " is not: set " + URL
-                            + " to the bot's public HTTPS address for webhook mode, or unset " + other
-                            + " for long polling.");
-                }
-            }
             return Optional.empty();
         }
         URI publicUrl = env.httpUrl(URL).orElseThrow();
