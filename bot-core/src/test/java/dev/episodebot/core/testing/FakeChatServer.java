@@ -184,8 +184,13 @@ public final class FakeChatServer implements AutoCloseable {
 
     /** Starts on a free port of 127.0.0.1. */
     public static FakeChatServer start() {
+        return start(0);
+    }
+
+    /** Starts on {@code port} of 127.0.0.1 (0: a free one). */
+    public static FakeChatServer start(int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
                 Thread thread = new Thread(runnable, "fake-llm");
                 thread.setDaemon(true);
