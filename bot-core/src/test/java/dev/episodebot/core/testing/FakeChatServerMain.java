@@ -34,8 +34,7 @@ public final class FakeChatServerMain {
         FakeChatServer server = FakeChatServer.start(port);
         server.otherwise(switch (mode) {
             case "slow" -> Reply.delayed(pause, Reply.text(ANSWER));
-            case "stream" -> Reply.stream(pause, "Reka 的技术团队", "规模很小，", "不到 15 人 [L114]。",
-                    "他还说「Reka 有 500 名员工」", "[L114]。", "创业初期", "是一个", "极为紧张的", "时期", " [L116-117]。");
+            case "stream" -> Reply.streamWithInventedQuote(pause);
             default -> throw new IllegalArgumentException("mode: slow or stream, not " + mode);
         });
         System.out.println("Fake LLM (" + mode + ", " + pause.toMillis() + " ms) on " + server.openAiBaseUrl()

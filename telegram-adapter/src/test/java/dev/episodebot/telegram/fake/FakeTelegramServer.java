@@ -336,6 +336,26 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
+    /**
+     * What the bot's message {@code messageId} in {@code chatId} shows now (its last accepted text,
+     * edits included), or null when there is no such message (or it was deleted).
+     */
+    public String shownText(long chatId, int messageId) {
+        synchronized (lock) {
+            String now = shown.get(chatId + ":" + messageId);
+            return now == null ? null : now.substring(0, now.indexOf('\u0000'));
+        }
+    }
+
+    /** Waits until what message {@code messageId} of {@code chatId} shows matches {@code test}; returns it. */
+    public String awaitShownText(long chatId, int messageId, Predicate<String> test, Duration timeout) {
+        return awaitMatching(() -> {
+            String now = shown.get(chatId + ":" + messageId);
+            String text = now == null ? null : now.substring(0, now.indexOf('\u0000'));
+            return text != null && test.test(text) ? List.of(text) : List.<String>of();
+        }, list -> !list.isEmpty(), timeout, "message " + messageId + " in chat " + chatId + " to show the text").get(0);
+    }
+
     /** Whether the bot deleted message {@code messageId} of {@code chatId}. */
     public boolean deleted(long chatId, int messageId) {
         synchronized (lock) {
@@ -512,6 +532,26 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
+    /** What a text shows once parsed, or Telegram's refusal of it (bad HTML, unknown parse mode, empty). */
+    private record Shown(String plain, Reply refusal) {}
+
+    private Shown parse(String text, String parseMode) {
+        String plain = text;
+        if (parseMode != null && parseMode.equalsIgnoreCase("HTML")) {
+            try {
+                plain = FakeHtml.toPlain(text);
+            } catch (FakeHtml.HtmlException e) {
+                return new Shown(null, error(400, "Bad Request: can't parse entities: " + e.getMessage()));
+            }
+        } else if (parseMode != null) {
+            return new Shown(null, error(400, "Bad Request: unsupported parse_mode " + parseMode));
+        }
+        if (plain.isBlank()) {
+            return new Shown(null, error(400, "Bad Request: message text is empty"));
+        }
+        return new Shown(plain, null);
+    }
+
     private Reply sendMessage(long seq, JsonNode params) {
         if (!params.hasNonNull("chat_id") || params.path("chat_id").asText().isBlank()) {
             return error(400, "Bad Request: chat_id is empty");
@@ -519,19 +559,11 @@ public final class FakeTelegramServer implements AutoCloseable {
         long chatId = params.path("chat_id").asLong();
         String text = params.path("text").asText("");
         String parseMode = params.hasNonNull("parse_mode") ? params.get("parse_mode").asText() : null;
-        String plain = text;
-        if (parseMode != null && parseMode.equalsIgnoreCase("HTML")) {
-            try {
-                plain = FakeHtml.toPlain(text);
-            } catch (FakeHtml.HtmlException e) {
-                return error(400, "Bad Request: can't parse entities: " + e.getMessage());
-            }
-        } else if (parseMode != null) {
-            return error(400, "Bad Request: unsupported parse_mode " + parseMode);
+        Shown parsed = parse(text, parseMode);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
         }
-        if (plain.isBlank()) {
-            return error(400, "Bad Request: message text is empty");
-        }
+        String plain = parsed.plain();
         if (plain.length() > MAX_TEXT) {
             return error(400, "Bad Request: message is too long");
         }
@@ -580,19 +612,11 @@ public final class FakeTelegramServer implements AutoCloseable {
         int messageId = params.path("message_id").asInt();
         String text = params.path("text").asText("");
         String parseMode = params.hasNonNull("parse_mode") ? params.get("parse_mode").asText() : null;
-        String plain = text;
-        if (parseMode != null && parseMode.equalsIgnoreCase("HTML")) {
-            try {
-                plain = FakeHtml.toPlain(text);
-            } catch (FakeHtml.HtmlException e) {
-                return error(400, "Bad Request: can't parse entities: " + e.getMessage());
-            }
-        } else if (parseMode != null) {
-            return error(400, "Bad Request: unsupported parse_mode " + parseMode);
+        Shown parsed = parse(text, parseMode);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
         }
-        if (plain.isBlank()) {
-            return error(400, "Bad Request: message text is empty");
-        }
+        String plain = parsed.plain();
         if (plain.length() > MAX_TEXT) {
             return error(400, "Bad Request: MESSAGE_TOO_LONG");
         }
