@@ -17,6 +17,14 @@ public interface EpisodeBot {
     BotReply handle(BotCommand command, BotRequest request);
 
     /**
+     * The titles of the episodes the bot knows, in knowledge-folder order: the suggestions for an
+     * episode argument ({@code /outline}, {@code /summary}); none unless the bot has knowledge.
+     */
+    default java.util.List<String> episodeTitles() {
+        return java.util.List.of();
+    }
+
+    /**
      * Handles one command, showing drafts of the reply while it is written (a streamed LLM answer)
      * to {@code progress}. The returned reply is the final one. Implementations that do not stream
      * ignore {@code progress}.

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The answering pipeline: prepare the question (condense a follow-up and translate it when an LLM
@@ -37,6 +38,7 @@ public final class QuestionAnswerer {
     private final LlmQueryRewriter rewriter;
     private final LlmStep llm;
     private final Duration llmBudget;
+    private final BiFunction<String, IndexView, Optional<Answer>> wholeEpisode;
 
     /**
      * @param rewriter null without an LLM
@@ -45,6 +47,17 @@ public final class QuestionAnswerer {
      */
     public QuestionAnswerer(KnowledgeBase knowledge, EvidenceFinder.Thresholds thresholds, QueryTranslator dictionary,
             LlmQueryRewriter rewriter, LlmStep llm, Duration llmBudget) {
+        this(knowledge, thresholds, dictionary, rewriter, llm, llmBudget, (question, index) -> Optional.empty());
+    }
+
+    /**
+     * @param wholeEpisode answers a question about the episode as a whole (its summary), or gives
+     *     empty for any other question
+     */
+    public QuestionAnswerer(KnowledgeBase knowledge, EvidenceFinder.Thresholds thresholds, QueryTranslator dictionary,
+            LlmQueryRewriter rewriter, LlmStep llm, Duration llmBudget,
+            BiFunction<String, IndexView, Optional<Answer>> wholeEpisode) {
+        this.wholeEpisode = wholeEpisode;
         this.knowledge = knowledge;
         this.thresholds = thresholds;
         this.dictionary = dictionary;
@@ -93,6 +106,10 @@ public final class QuestionAnswerer {
         Language language = Language.detect(question);
         if (index.isEmpty()) {
             return ExtractiveAnswerer.noKnowledge(language, question);
+        }
+        Optional<Answer> overview = wholeEpisode.apply(question, index);
+        if (overview.isPresent()) {
+            return overview.get();
         }
         boolean knowledgeCjk = index.state().language() == Language.ZH;
         boolean crossScript = (language == Language.ZH) != knowledgeCjk;

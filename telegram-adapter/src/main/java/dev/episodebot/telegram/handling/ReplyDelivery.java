@@ -4,6 +4,7 @@ import dev.episodebot.core.BotReply;
 import dev.episodebot.core.render.Continuations;
 import dev.episodebot.core.render.MessagePart;
 import dev.episodebot.core.render.ReplyLimits;
+import dev.episodebot.core.render.ReplyPages;
 import dev.episodebot.telegram.render.ReplyRenderer;
 import dev.episodebot.telegram.send.ChatTarget;
 import dev.episodebot.telegram.send.TelegramSender;
@@ -19,8 +20,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 /**
  * Sends a rendered reply, at most {@code MAX_REPLY_MESSAGES} messages of it: the rest is kept
  * (bounded) behind a "more" button on the last message shown, and sent a page at a time when the
- * button is pressed. Vote buttons go on the last message of the first page. A streamed answer's final
- * reply replaces the drafts in the message that showed them.
+ * button is pressed; a list reply that comes in pages ({@link ReplyPages}: search results, outline
+ * sections) shows one page per press. Vote buttons go on the last message of the first page. A
+ * streamed answer's final reply replaces the drafts in the message that showed them.
  */
 public final class ReplyDelivery {
 
@@ -42,10 +44,14 @@ public final class ReplyDelivery {
 
     /** Sends the first page of {@code reply}, the first message replying to {@code replyTo} (if any). */
     public void deliver(ChatTarget target, Integer replyTo, BotReply reply) throws TelegramApiException {
-        List<MessagePart> parts = renderer.render(reply);
-        Continuations.Page<MessagePart> page = continuations.firstPage(parts, cap, reply.language());
+        Continuations.Page<MessagePart> page = firstPage(reply);
         sender.sendReply(target, replyTo, page.shown(),
                 ReplyKeyboards.of(reply, page.moreKey(), page.left(), page.language()));
+    }
+
+    private Continuations.Page<MessagePart> firstPage(BotReply reply) {
+        List<List<MessagePart>> pages = ReplyPages.of(reply).stream().map(renderer::render).toList();
+        return continuations.firstOfPages(pages, cap, reply.language());
     }
 
     /** A message that shows the drafts of a streamed answer to {@code replyTo}, paced for Telegram. */
@@ -66,8 +72,7 @@ public final class ReplyDelivery {
             deliver(target, replyTo, reply);
             return;
         }
-        List<MessagePart> parts = renderer.render(reply);
-        Continuations.Page<MessagePart> page = continuations.firstPage(parts, cap, reply.language());
+        Continuations.Page<MessagePart> page = firstPage(reply);
         InlineKeyboardMarkup keyboard = ReplyKeyboards.of(reply, page.moreKey(), page.left(), page.language());
         List<MessagePart> shown = page.shown();
         try {
