@@ -1,6 +1,8 @@
 package dev.episodebot.core.answer;
 
 import dev.episodebot.core.index.IndexView;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Translates a question into the knowledge's language, so retrieval can match the transcript's words. */
@@ -15,11 +17,49 @@ public interface QueryTranslator {
     Optional<Translation> translate(String question, IndexView index);
 
     /**
+     * Whether {@code word} (lower case) is a common word of the question's language rather than a
+     * name: a lower-case word the dictionary knows. Without a dictionary nothing is (every unknown
+     * word may be a name).
+     */
+    default boolean isCommonWord(String word) {
+        return false;
+    }
+
+    /**
      * @param query the translated query
      * @param vocabularyShare the share of the question's content words that the knowledge uses
      *     (directly, like a name, or through a translation); 1 when unknown
      */
     record Translation(String query, double vocabularyShare) {}
+
+    /**
+     * Words the knowledge uses for the words of a question in the knowledge's own language that it
+     * never uses — through the other language (老婆 → wife → 妻子; 谷歌 → google): by word of the
+     * question, in order. Empty without a dictionary.
+     */
+    default Map<String, List<String>> rephrase(String question, IndexView index) {
+        return Map.of();
+    }
+
+    /** A translator obtained on first use (a dictionary that is still loading is awaited then). */
+    static QueryTranslator lazy(java.util.function.Supplier<? extends QueryTranslator> translator) {
+        return new QueryTranslator() {
+            @Override
+            public Optional<Translation> translate(String question, IndexView index) {
+                return translator.get().translate(question, index);
+            }
+
+            @Override
+            public boolean isCommonWord(String word) {
+                return translator.get().isCommonWord(word);
+            }
+
+            @Override
+            public Map<String, List<String>> rephrase(String question, IndexView index) {
+                return translator.get().rephrase(question, index);
+            }
+        };
+    }
 
     /** No translation. */
     static QueryTranslator none() {

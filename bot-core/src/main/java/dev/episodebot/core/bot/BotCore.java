@@ -4,6 +4,7 @@ import dev.episodebot.core.EpisodeBot;
 import dev.episodebot.core.FeedbackRecorder;
 import dev.episodebot.core.answer.DictionaryQueryTranslator;
 import dev.episodebot.core.answer.EvidenceFinder;
+import dev.episodebot.core.answer.QueryTranslator;
 import dev.episodebot.core.answer.QuestionAnswerer;
 import dev.episodebot.core.config.CoreConfig;
 import dev.episodebot.core.knowledge.KnowledgeLoader;
@@ -89,7 +90,7 @@ public final class BotCore implements AutoCloseable {
         // the dictionary (half a second to read) loads while the knowledge is indexed; only
         // cross-language questions wait for it
         this.answerer = new QuestionAnswerer(knowledge, EvidenceFinder.Thresholds.defaults(),
-                (question, index) -> dictionary().translate(question, index), rewriter, llm, config.llm().timeout());
+                QueryTranslator.lazy(this::dictionary), rewriter, llm, config.llm().timeout());
         this.feedback = new FileFeedbackRecorder(config.dataDir(), clock);
         Map<Path, String> folders = new HashMap<>();
         folders.put(config.knowledgeDir(), "KNOWLEDGE_DIR");
