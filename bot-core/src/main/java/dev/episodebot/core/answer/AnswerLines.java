@@ -24,6 +24,12 @@ final class AnswerLines {
     static final int MAX_ITEMS = 6;
     /** An item scores at least the best minus this. */
     static final double ITEM_MARGIN = 0.12;
+    /**
+     * Lines after an item's line quoted with it: subtitles break an enumeration over several lines
+     * (比如 PaLM、UL2 … / 此外 … / ViT-22B 和 PaLI-X …), so an item is the line that introduces it and
+     * the lines that run on from it; items whose spans overlap are one.
+     */
+    static final int ITEM_RUN_ON = 3;
 
     /**
      * @param lines the answering lines, the lead first
@@ -100,7 +106,7 @@ final class AnswerLines {
             if (items.size() >= MAX_ITEMS || line.score() < best.score() - ITEM_MARGIN) {
                 break;
             }
-            if (items.stream().noneMatch(i -> i.near(line, 0))) {
+            if (items.stream().noneMatch(i -> i.near(line, ITEM_RUN_ON))) {
                 items.add(line);
             }
         }

@@ -8,7 +8,8 @@ package dev.episodebot.core.answer;
  * Chinese question) needs the window to hold most of it. A question in another language is covered
  * when the knowledge uses most of its words (directly or translated) and a line is close enough. A
  * question whose answer type can be checked (a number, a date) is covered only when the lines that
- * would answer it hold one.
+ * would answer it hold one. A question about the episode itself (who hosts it, which channel) is
+ * covered when its answer is one of the episode's opening lines, where episodes introduce themselves.
  */
 public final class CoverageJudge {
 
@@ -23,9 +24,11 @@ public final class CoverageJudge {
      * @param unknownName whether the question names something in another script the knowledge never uses
      * @param typeHeld whether the answering lines hold an answer of the asked type (true when it cannot be checked)
      * @param vocabularyShare for a question in another language, the share of its words the knowledge uses
+     * @param openingAnswer whether the question asks about the episode itself (who hosts it, which channel) and
+     *     the answering line is one of its opening lines, where an episode says so
      */
     public record Features(boolean crossLanguage, double cosine, double coverage, double weakestPhrase, double unknownShare, boolean unknownName,
-            boolean typeHeld, double vocabularyShare) {}
+            boolean typeHeld, double vocabularyShare, boolean openingAnswer) {}
 
     private final EvidenceFinder.Thresholds thresholds;
 
@@ -36,6 +39,9 @@ public final class CoverageJudge {
     boolean covered(Features f) {
         if (!f.typeHeld()) {
             return false;
+        }
+        if (f.openingAnswer()) {
+            return true;
         }
         if (f.crossLanguage()) {
             return f.vocabularyShare() >= thresholds.crossVocabulary() && f.cosine() >= thresholds.crossLineCosine();

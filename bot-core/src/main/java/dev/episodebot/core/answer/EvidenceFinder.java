@@ -110,12 +110,20 @@ public final class EvidenceFinder {
         double coverage = scored.stream().mapToDouble(ScoredLine::windowCoverage).max().orElse(0);
         double weakest = scored.stream().mapToDouble(ScoredLine::weakestPhrase).max().orElse(0);
         boolean typeHeld = !question.type().checkable() || selection.lines().stream().anyMatch(ScoredLine::typed);
+        boolean openingAnswer = question.aboutEpisode() && !selection.lines().isEmpty()
+                && opening(selection.lines().get(0), episodes);
         CoverageJudge.Features features = new CoverageJudge.Features(question.crossLanguage(), cosine, coverage,
-                weakest, mass.unknownShare(), unknownName(question), typeHeld, vocabularyShare);
+                weakest, mass.unknownShare(), unknownName(question), typeHeld, vocabularyShare, openingAnswer);
         boolean covered = judge.covered(features);
         LOG.debug("coverage of [{}] (type {}, list {}): {} -> {}", question.text(), question.type(), question.list(),
                 features, covered);
         return new Evidence(reranked, selection.lines(), selection.items(), coverage, cosine, covered, features);
+    }
+
+    /** Whether {@code line} is one of the first {@link #OPENING_LINES} lines of its episode. */
+    static boolean opening(ScoredLine line, EpisodeLines episodes) {
+        int at = episodes.indexOf(line.passage().chunk().source(), line.line().lineNumber());
+        return at >= 0 && at < OPENING_LINES;
     }
 
     /** The candidate lines, each once (its best rank, its nearest anchor). */

@@ -59,7 +59,8 @@ final class LineScorer {
         if (f.typed()) {
             score += TYPE_BONUS;
         }
-        if (f.anchorDistance() <= ANCHOR_REACH) {
+        // near what the previous answer quoted, but not the very lines it gave: a follow-up asks for more
+        if (f.anchorDistance() > 0 && f.anchorDistance() <= ANCHOR_REACH) {
             score += ANCHOR_BONUS * (1 - (double) f.anchorDistance() / (ANCHOR_REACH + 1));
         }
         if (f.opening()) {
