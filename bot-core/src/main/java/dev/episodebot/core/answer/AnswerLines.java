@@ -19,7 +19,9 @@ final class AnswerLines {
     /** A second line is quoted when it scores at least the best minus this. */
     static final double SECOND_MARGIN = 0.08;
     /** How far from the best line a line of the asked type may be to answer instead of it. */
-    static final int TYPE_REACH = 2;
+    static final int TYPE_REACH = 3;
+    /** A line of the asked type elsewhere answers instead of the best line when it scores at least the best minus this. */
+    static final double TYPE_MARGIN = 0.25;
     /** Items a list answer holds at most. */
     static final int MAX_ITEMS = 6;
     /** An item scores at least the best minus this. */
@@ -52,7 +54,7 @@ final class AnswerLines {
             return new Selection(List.of(), List.of());
         }
         ScoredLine best = ranked.get(0);
-        ScoredLine lead = answering(best, question.type(), ranked, episodes);
+        ScoredLine lead = answering(best, question, ranked, episodes);
         List<ScoredLine> lines = new ArrayList<>();
         lines.add(lead);
         for (ScoredLine line : ranked) {
@@ -61,22 +63,25 @@ final class AnswerLines {
             }
             if (line.score() >= best.score() - SECOND_MARGIN && !line.near(lead, 2) && !line.near(best, 2)
                     && lines.stream().noneMatch(l -> l.near(line, 2))) {
-                lines.add(answering(line, question.type(), ranked, episodes));
+                lines.add(answering(line, question, ranked, episodes));
             }
         }
         List<ScoredLine> items = question.list() ? items(ranked, best) : List.of();
         return new Selection(lines, items);
     }
 
-    /** The line near {@code best} that holds an answer of {@code type}, or {@code best} itself. */
-    static ScoredLine answering(ScoredLine best, AnswerType type, List<ScoredLine> ranked, EpisodeLines episodes) {
-        if (!type.typed() || best.typed()) {
+    /**
+     * The line near {@code best} that holds an answer of the type asked, else the best line elsewhere
+     * that holds one and scores within {@link #TYPE_MARGIN} of it, else {@code best} itself.
+     */
+    static ScoredLine answering(ScoredLine best, QuestionAnalysis question, List<ScoredLine> ranked, EpisodeLines episodes) {
+        if (!question.type().typed() || best.typed()) {
             return best;
         }
         ScoredLine found = null;
         int foundDistance = Integer.MAX_VALUE;
         for (TranscriptLine line : episodes.window(best.passage(), best.line(), TYPE_REACH, TYPE_REACH)) {
-            if (!type.heldBy(line.text())) {
+            if (!question.answeredBy(line.text())) {
                 continue;
             }
             int distance = Math.abs(line.lineNumber() - best.line().lineNumber());
@@ -86,7 +91,18 @@ final class AnswerLines {
                 found = scoredOrNew(line, best, ranked);
             }
         }
-        return found == null ? best : found;
+        if (found != null) {
+            return found;
+        }
+        for (ScoredLine line : ranked) {
+            if (line.score() < best.score() - TYPE_MARGIN) {
+                break;
+            }
+            if (line.typed()) {
+                return line;
+            }
+        }
+        return best;
     }
 
     private static ScoredLine scoredOrNew(TranscriptLine line, ScoredLine near, List<ScoredLine> ranked) {

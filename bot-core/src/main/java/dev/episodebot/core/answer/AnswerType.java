@@ -47,6 +47,7 @@ public enum AnswerType {
     private static final Pattern EN_DATE = Pattern.compile("\\bwhen\\b|\\bwhat (year|month|day|date|time)\\b|\\bwhich (year|month|day)\\b");
     private static final Pattern EN_NUMBER = Pattern.compile(
             "\\bhow (many|much|old|long|big|large|tall|heavy|far)\\b|\\bwhat (percentage|number|size|age|rank|place)\\b|\\bwhat was the (size|number|price)\\b");
+    private static final Pattern EN_LEADING_NUMBER = Pattern.compile("^(and |so |then )?how (many|much|old|long|big|large|tall|heavy|far)\\b");
     private static final Pattern EN_REASON = Pattern.compile("\\bwhy\\b|\\bhow come\\b|\\bwhat (reason|caused|made)\\b|\\bfor what reason\\b");
     private static final Pattern EN_PERSON = Pattern.compile("\\bwho\\b|\\bwhom\\b|\\bwhose\\b|\\bwhich (person|people|researcher|founder|ceo)\\b|\\bhost\\b");
     private static final Pattern EN_ORGANISATION = Pattern.compile(
@@ -74,6 +75,9 @@ public enum AnswerType {
     /** The type a question asks for. */
     public static AnswerType of(String question) {
         String q = question.toLowerCase(Locale.ROOT).strip();
+        if (EN_LEADING_NUMBER.matcher(q).find()) {
+            return NUMBER; // how old was he when … : the "when" is a clause
+        }
         if (ZH_DATE.matcher(q).find() || EN_DATE.matcher(q).find()) {
             return DATE;
         }

@@ -117,6 +117,7 @@ public final class EvidenceFinder {
         boolean covered = judge.covered(features);
         LOG.debug("coverage of [{}] (type {}, list {}): {} -> {}", question.text(), question.type(), question.list(),
                 features, covered);
+        LOG.debug("queries {} lead {}", queries, selection.lines().isEmpty() ? "-" : selection.lines().get(0).line().text());
         return new Evidence(reranked, selection.lines(), selection.items(), coverage, cosine, covered, features);
     }
 

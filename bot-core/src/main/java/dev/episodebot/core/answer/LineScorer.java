@@ -22,6 +22,11 @@ final class LineScorer {
 
     /** How much the lexical evidence counts beside the cosine. */
     static final double LEXICAL_WEIGHT = 0.35;
+    /**
+     * How much it counts for a question in another language: the cosine of an English question to a
+     * Chinese line says little, the words its translation shares with the line say more.
+     */
+    static final double CROSS_LEXICAL_WEIGHT = 0.8;
     /** A line holding what the question asks for (a number, a date …) is the likelier answer. */
     static final double TYPE_BONUS = 0.06;
     /** A line next to what the previous answer quoted is the likelier answer to a follow-up. */
@@ -43,9 +48,10 @@ final class LineScorer {
      * @param typed whether it holds an answer of the asked type
      * @param anchorDistance lines from the previous answer's quote (MAX_VALUE when none)
      * @param opening whether it opens its episode and the question is about the episode
+     * @param crossLanguage whether the question is in another language than the line
      */
     record Features(double cosine, double ownShare, double windowCoverage, int rank, boolean typed, int anchorDistance,
-            boolean opening) {}
+            boolean opening, boolean crossLanguage) {}
 
     private final LineVectors vectors;
 
@@ -55,7 +61,8 @@ final class LineScorer {
 
     /** The score of a line with these features. */
     static double score(Features f) {
-        double score = f.cosine() + LEXICAL_WEIGHT * (f.ownShare() + 0.5 * f.windowCoverage()) + 0.02 / (f.rank() + 1);
+        double lexical = f.crossLanguage() ? CROSS_LEXICAL_WEIGHT : LEXICAL_WEIGHT;
+        double score = f.cosine() + lexical * (f.ownShare() + 0.5 * f.windowCoverage()) + 0.02 / (f.rank() + 1);
         if (f.typed()) {
             score += TYPE_BONUS;
         }
@@ -104,9 +111,9 @@ final class LineScorer {
             for (TranscriptLine line : episodes.window(c.passage(), c.line(), PHRASE_REACH, PHRASE_REACH)) {
                 reach.addAll(termsOf.computeIfAbsent(line.text(), t -> new HashSet<>(lexical.terms(t))));
             }
-            boolean typed = question.type().heldBy(c.line().text());
+            boolean typed = question.answeredBy(c.line().text());
             Features f = new Features(cosine, mass.share(own), mass.share(window), c.rank(), typed, c.anchorDistance(),
-                    c.opening() && question.aboutEpisode());
+                    c.opening() && question.aboutEpisode(), question.crossLanguage());
             scored.add(new ScoredLine(c.passage(), c.line(), score(f), f.ownShare(), cosine, f.windowCoverage(), typed,
                     mass.weakestPhrase(reach)));
         }

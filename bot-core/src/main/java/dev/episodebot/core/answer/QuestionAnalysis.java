@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * @param language the language it is asked in (the reply's)
  * @param knowledge the language the knowledge is written in ({@code IndexState.language()})
  * @param type the type of answer it asks for
+ * @param quantity for a number question, what it counts (an age, money …)
  * @param list whether it asks for several answers (哪些, 有哪几, which models)
  * @param aboutEpisode whether it asks about the episode itself: who hosts it, which channel, what it is called
  * @param refersBack whether it refers to something said before (他, 这笔钱, 那人, it, that, the deal)
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
  * @param terms the distinct analysed terms of its key phrases, weighted, with their IDF in the knowledge
  */
 public record QuestionAnalysis(String asked, String text, Language language, Language knowledge, AnswerType type,
+        Quantity quantity,
         boolean list, boolean aboutEpisode, boolean refersBack, List<String> strayWords, List<String> keyPhrases,
         List<WeightedTerm> terms) {
 
@@ -50,6 +52,11 @@ public record QuestionAnalysis(String asked, String text, Language language, Lan
     /** Whether it is asked in another language than the knowledge's (its words cannot be expected verbatim). */
     public boolean crossLanguage() {
         return language != knowledge;
+    }
+
+    /** Whether a line holds an answer of the type asked (a number of the quantity asked). */
+    boolean answeredBy(String line) {
+        return type.heldBy(line) && quantity.heldBy(line);
     }
 
     /** Its key phrases as one search text. */
@@ -87,7 +94,8 @@ public record QuestionAnalysis(String asked, String text, Language language, Lan
         boolean list = ZH_LIST.matcher(lower).find() || (language == Language.EN && EN_LIST.matcher(lower).find());
         boolean episode = ZH_EPISODE.matcher(lower).find() || EN_EPISODE.matcher(lower).find();
         boolean back = ZH_BACK.matcher(lower).find() || EN_BACK.matcher(lower).find();
-        return new QuestionAnalysis(asked, text, language, knowledge, AnswerType.of(text), list, episode, back,
+        AnswerType type = AnswerType.of(text);
+        return new QuestionAnalysis(asked, text, language, knowledge, type, Quantity.of(text, type), list, episode, back,
                 cleaned.removed(), phrases, terms);
     }
 }

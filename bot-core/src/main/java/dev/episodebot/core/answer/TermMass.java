@@ -44,9 +44,14 @@ final class TermMass {
 
     /** The mass of each of {@code queries} (the question and its variants) over the knowledge of {@code lexical}. */
     static TermMass of(List<String> queries, LexicalSearcher lexical, Language knowledge) {
+        // a reading in another language holds only the names it shares with the knowledge (Yi Tay,
+        // Google): every window naming them would hold all of it. Its translation speaks for it.
+        boolean translated = queries.stream().anyMatch(q -> Language.detect(q) == knowledge);
         List<Reading> readings = new ArrayList<>();
         for (String query : queries) {
-            readings.add(reading(query, lexical, knowledge));
+            if (!translated || Language.detect(query) == knowledge) {
+                readings.add(reading(query, lexical, knowledge));
+            }
         }
         return new TermMass(readings);
     }
