@@ -6,7 +6,8 @@ package dev.episodebot.core.answer;
  * close enough, or close and its window holds a good share of what is asked, or the window holds
  * most of it; one that names something in another script the knowledge never uses (ChatGPT in a
  * Chinese question) needs the window to hold most of it. A question in another language is covered
- * when the knowledge uses most of its words (directly or translated) and a line is close enough. A
+ * when a line is close enough and the knowledge uses most of its words (directly or translated), or
+ * a third of them and the best window holds half of what the translation asks about. A
  * question whose answer type can be checked (a number, a date) is covered only when the lines that
  * would answer it hold one. A question about the episode itself (who hosts it, which channel) is
  * covered when its answer is one of the episode's opening lines, where episodes introduce themselves.
@@ -44,7 +45,9 @@ public final class CoverageJudge {
             return true;
         }
         if (f.crossLanguage()) {
-            return f.vocabularyShare() >= thresholds.crossVocabulary() && f.cosine() >= thresholds.crossLineCosine();
+            return f.cosine() >= thresholds.crossLineCosine() && (f.vocabularyShare() >= thresholds.crossVocabulary()
+                    || (f.vocabularyShare() >= thresholds.crossVocabularyWithTerms()
+                            && f.coverage() >= thresholds.crossTermShare()));
         }
         if (f.unknownName()) {
             return f.coverage() >= thresholds.coverage();

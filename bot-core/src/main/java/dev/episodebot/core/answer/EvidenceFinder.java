@@ -44,19 +44,22 @@ public final class EvidenceFinder {
      * @param crossVocabulary for a question in another language than the knowledge: the share of its
      *     content words the knowledge must use (directly or translated)
      * @param crossLineCosine ... and the line similarity it needs as well
+     * @param crossVocabularyWithTerms a smaller share of its words known also counts when the best window holds
+     *     {@code crossTermShare} of what its translation asks about
+     * @param crossTermShare see above
      */
     public record Thresholds(double lineCosine, double lineCosineWithTerms, double termShare, double coverage,
-            double crossVocabulary, double crossLineCosine) {
+            double crossVocabulary, double crossLineCosine, double crossVocabularyWithTerms, double crossTermShare) {
 
         /** Defaults chosen on the tuning questions (see README, "Evaluation"). */
         public static Thresholds defaults() {
-            return new Thresholds(0.50, 0.42, 0.30, 0.60, 0.6, 0.40);
+            return new Thresholds(0.50, 0.42, 0.30, 0.60, 0.6, 0.40, 1.0 / 3, 0.5);
         }
 
         /** These thresholds for a model whose cosines run {@code shift} higher than the one they were chosen on. */
         public Thresholds shiftedBy(double shift) {
             return new Thresholds(lineCosine + shift, lineCosineWithTerms + shift, termShare, coverage, crossVocabulary,
-                    crossLineCosine + shift);
+                    crossLineCosine + shift, crossVocabularyWithTerms, crossTermShare);
         }
     }
 
