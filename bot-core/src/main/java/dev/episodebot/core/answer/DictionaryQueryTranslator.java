@@ -176,14 +176,23 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
             }
             if (!StopWords.contains(word) && !inKnowledge(word, lexical) && !result.containsKey(word)) {
                 LinkedHashSet<String> known = new LinkedHashSet<>();
-                for (String english : reverse.get(word).subList(0, Math.min(PIVOTS, reverse.get(word).size()))) {
+                Map<String, Integer> pivotsOf = new HashMap<>();
+                List<String> pivots = reverse.get(word).subList(0, Math.min(PIVOTS, reverse.get(word).size()));
+                for (String english : pivots) {
                     if (inKnowledge(english, lexical)) {
                         known.add(english);
                     }
                     for (String synonym : known(dictionary.getOrDefault(english, List.of()), lexical)) {
                         if (!synonym.equals(word)) {
-                            known.add(synonym);
+                            pivotsOf.merge(synonym, 1, Integer::sum);
                         }
+                    }
+                }
+                // a synonym through one sense of an ambiguous English word (年纪 → age → 时代) is another
+                // word: it must be reached through two of the word's senses, or the word have only one
+                for (Map.Entry<String, Integer> synonym : pivotsOf.entrySet()) {
+                    if (synonym.getValue() >= 2 || pivots.size() == 1) {
+                        known.add(synonym.getKey());
                     }
                 }
                 if (!known.isEmpty()) {
