@@ -3,7 +3,6 @@ package dev.episodebot.core.answer;
 import dev.episodebot.core.Language;
 import dev.episodebot.core.index.IndexView;
 import dev.episodebot.core.retrieval.LexicalSearcher;
-import dev.episodebot.core.retrieval.StopWords;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,29 +36,10 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
             + "your he him his she her we us our they them its about tell please any some so than too very just also from "
             + "up out over after before episode video podcast say said says mention mentioned talk talked").split(" ")));
 
-    /** The longest Chinese word looked up when rephrasing. */
-    private static final int LONGEST_WORD = 4;
-    /** English words a Chinese word is rephrased through at most. */
-    private static final int PIVOTS = 6;
-
     private final Map<String, List<String>> dictionary;
-    /** Chinese word → the single English words it translates (the dictionary read backwards). */
-    private final Map<String, List<String>> reverse;
 
     private DictionaryQueryTranslator(Map<String, List<String>> dictionary) {
         this.dictionary = dictionary;
-        Map<String, List<String>> back = new HashMap<>(80_000);
-        dictionary.forEach((english, chinese) -> {
-            if (english.indexOf(' ') < 0) {
-                for (String word : chinese) {
-                    int length = word.codePointCount(0, word.length());
-                    if (length >= 2 && length <= LONGEST_WORD) {
-                        back.computeIfAbsent(word, w -> new ArrayList<>(2)).add(english);
-                    }
-                }
-            }
-        });
-        this.reverse = back;
     }
 
     /** Loads the bundled word list. */
@@ -140,68 +120,6 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
             }
         }
         return false;
-    }
-
-    /**
-     * For each word of a Chinese question (found by longest match against the dictionary) that the
-     * Chinese knowledge never uses: the words it does use for the same English words — Latin names as
-     * they are (谷歌 → google), Chinese synonyms through English (老婆 → wife → 妻子), at most
-     * three.
-     */
-    @Override
-    public Map<String, List<String>> rephrase(String question, IndexView index) {
-        Map<String, List<String>> result = new java.util.LinkedHashMap<>();
-        if (index.isEmpty() || index.state().language() != Language.ZH) {
-            return result;
-        }
-        LexicalSearcher lexical = new LexicalSearcher(index);
-        int i = 0;
-        while (i < question.length()) {
-            if (!Language.isCjk(question.codePointAt(i))) {
-                i += Character.charCount(question.codePointAt(i));
-                continue;
-            }
-            int length = Math.min(LONGEST_WORD, question.length() - i);
-            String word = null;
-            for (; length >= 2; length--) {
-                String candidate = question.substring(i, i + length);
-                if (reverse.containsKey(candidate)) {
-                    word = candidate;
-                    break;
-                }
-            }
-            if (word == null) {
-                i++;
-                continue;
-            }
-            if (!StopWords.contains(word) && !inKnowledge(word, lexical) && !result.containsKey(word)) {
-                LinkedHashSet<String> known = new LinkedHashSet<>();
-                Map<String, Integer> pivotsOf = new HashMap<>();
-                List<String> pivots = reverse.get(word).subList(0, Math.min(PIVOTS, reverse.get(word).size()));
-                for (String english : pivots) {
-                    if (inKnowledge(english, lexical)) {
-                        known.add(english);
-                    }
-                    for (String synonym : known(dictionary.getOrDefault(english, List.of()), lexical)) {
-                        if (!synonym.equals(word)) {
-                            pivotsOf.merge(synonym, 1, Integer::sum);
-                        }
-                    }
-                }
-                // a synonym through one sense of an ambiguous English word (年纪 → age → 时代) is another
-                // word: it must be reached through two of the word's senses, or the word have only one
-                for (Map.Entry<String, Integer> synonym : pivotsOf.entrySet()) {
-                    if (synonym.getValue() >= 2 || pivots.size() == 1) {
-                        known.add(synonym.getKey());
-                    }
-                }
-                if (!known.isEmpty()) {
-                    result.put(word, new ArrayList<>(known).subList(0, Math.min(PER_WORD, known.size())));
-                }
-            }
-            i += length;
-        }
-        return result;
     }
 
     private List<String> lookup(String word) {

@@ -44,12 +44,6 @@ record QueryPlan(List<String> queries, List<String> denseOnly, List<String> evid
                 addIfAny(t.get().query(), queries, evidence);
             }
         }
-        if (!question.crossLanguage()) {
-            String rephrased = rephrased(question.text(), dictionary.rephrase(question.text(), index));
-            if (rephrased != null) {
-                addIfAny(rephrased, queries, evidence);
-            }
-        }
         if (previous != null) {
             String together = previous.question() + " " + question.text();
             addIfAny(together, queries, evidence);
@@ -58,18 +52,6 @@ record QueryPlan(List<String> queries, List<String> denseOnly, List<String> evid
             }
         }
         return new QueryPlan(queries, List.of(), evidence, vocabularyShare, previous);
-    }
-
-    /** The question with each word the knowledge never uses replaced by the words it uses instead, or null. */
-    static String rephrased(String text, java.util.Map<String, List<String>> rephrasings) {
-        if (rephrasings.isEmpty()) {
-            return null;
-        }
-        String out = text;
-        for (var e : rephrasings.entrySet()) {
-            out = out.replace(e.getKey(), " " + String.join(" ", e.getValue()) + " ");
-        }
-        return out.replaceAll("\\s+", " ").strip();
     }
 
     private static void addIfAny(String query, List<String> queries, List<String> evidence) {

@@ -1,8 +1,6 @@
 package dev.episodebot.core.answer;
 
 import dev.episodebot.core.index.IndexView;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Translates a question into the knowledge's language, so retrieval can match the transcript's words. */
@@ -32,15 +30,6 @@ public interface QueryTranslator {
      */
     record Translation(String query, double vocabularyShare) {}
 
-    /**
-     * Words the knowledge uses for the words of a question in the knowledge's own language that it
-     * never uses — through the other language (老婆 → wife → 妻子; 谷歌 → google): by word of the
-     * question, in order. Empty without a dictionary.
-     */
-    default Map<String, List<String>> rephrase(String question, IndexView index) {
-        return Map.of();
-    }
-
     /** A translator obtained on first use (a dictionary that is still loading is awaited then). */
     static QueryTranslator lazy(java.util.function.Supplier<? extends QueryTranslator> translator) {
         return new QueryTranslator() {
@@ -52,11 +41,6 @@ public interface QueryTranslator {
             @Override
             public boolean isCommonWord(String word) {
                 return translator.get().isCommonWord(word);
-            }
-
-            @Override
-            public Map<String, List<String>> rephrase(String question, IndexView index) {
-                return translator.get().rephrase(question, index);
             }
         };
     }
