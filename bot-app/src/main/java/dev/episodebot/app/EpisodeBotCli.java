@@ -40,6 +40,8 @@ public final class EpisodeBotCli implements Runnable {
         cli.addSubcommand(new AskCommand(env));
         cli.addSubcommand(new ChatCommand(env));
         cli.addSubcommand(new IndexCommand(env));
+        cli.addSubcommand(new OutlineCommand(env));
+        cli.addSubcommand(new SearchCommand(env));
         cli.addSubcommand(new EvalCommand(env));
         cli.addSubcommand(new RunCommand(env));
         cli.addSubcommand(new BenchCommand());

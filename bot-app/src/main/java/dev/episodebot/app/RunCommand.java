@@ -1,7 +1,6 @@
 package dev.episodebot.app;
 
 import dev.episodebot.core.PlatformAdapter;
-import dev.episodebot.core.config.ConfigException;
 import dev.episodebot.core.config.CoreConfig;
 import dev.episodebot.core.config.Env;
 import dev.episodebot.discord.DiscordAdapter;
@@ -9,7 +8,6 @@ import dev.episodebot.discord.DiscordConfig;
 import dev.episodebot.telegram.TelegramAdapter;
 import dev.episodebot.telegram.TelegramConfig;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,16 +119,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** {@code HEALTH_BIND}: an IP address (127.0.0.1 by default; 0.0.0.0 to listen on every interface). */
     static InetAddress healthBind(Env env) {
-        String value = env.string("HEALTH_BIND", "127.0.0.1");
-        boolean ipv4 = value.matches("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
-        if (!ipv4 && !value.matches("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*")) {
-            throw new ConfigException("HEALTH_BIND must be an IP address such as 127.0.0.1 or 0.0.0.0, got '" + value + "'.");
-        }
-        try {
-            return InetAddress.getByName(value); // a literal address: no name lookup
-        } catch (UnknownHostException e) {
-            throw new ConfigException("HEALTH_BIND must be an IP address such as 127.0.0.1 or 0.0.0.0, got '" + value + "'.");
-        }
+        return env.ipAddress("HEALTH_BIND", "127.0.0.1");
     }
 
     /** Closes the adapters in parallel: each one stops intake and waits for its own answers. */

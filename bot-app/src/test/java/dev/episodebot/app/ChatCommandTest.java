@@ -45,6 +45,28 @@ class ChatCommandTest {
     }
 
     @Test
+    void chatRunsOutlineSummaryAndSearchAndAnswersWhatTheEpisodeIsAbout() {
+        // GIVEN the episode and a console session with the overview commands
+        EpisodeFiles.copyEpisodeTo(TestCores.knowledgeDir(root));
+        String session = String.join("\n", "/outline", "/summary", "/search Snowflake", "what is this episode about?",
+                "/quit") + "\n";
+
+        // WHEN chat runs on it (the hashing model: the outline does not depend on vectors)
+        Cli.Result result = Cli.runWithInput(TestCores.env(root, Map.of("EMBEDDING_MODEL", "bge-small-zh-q")), session, "chat");
+        String out = result.out();
+
+        // THEN the outline lists its sections, the summary its lines, search both Snowflake lines with citations
+        assertThat(result.exitCode()).isZero();
+        assertThat(out).containsPattern("Outline of “episode-yi-tay-returns-to-google” \\((\\d+) sections\\)");
+        assertThat(out).contains("in a few lines:", "Keywords", "Names mentioned");
+        assertThat(out).contains("2 lines contain “Snowflake”:", "episode-yi-tay-returns-to-google.txt · line 187",
+                "episode-yi-tay-returns-to-google.txt · line 189");
+        // AND the free-text overview question gets the summary framed in English, pointing to /outline
+        assertThat(out).contains("This episode, “episode-yi-tay-returns-to-google”, is about the following", "/outline");
+        assertThat(out.split("\n\n> ", -1).length - 1).as("replies before /quit").isEqualTo(4);
+    }
+
+    @Test
     void chatEndsAtTheEndOfInput() {
         // GIVEN an empty knowledge folder and input that ends without /quit
         Cli.Result result = Cli.runWithInput(TestCores.env(root, Map.of("EMBEDDING_MODEL", "bge-small-zh-q")),

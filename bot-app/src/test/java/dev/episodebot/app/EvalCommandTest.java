@@ -77,7 +77,8 @@ class EvalCommandTest {
         assertThat(reportedIds).isEqualTo(ids);
         assertThat(perQuestion).allSatisfy(q -> {
             assertThat(q.get("retrieved").isArray()).isTrue();
-            assertThat(q.get("retrieved").size()).isBetween(1, 5);
+            // a question about the whole episode is answered by its summary, without retrieval
+            assertThat(q.get("retrieved").size()).isBetween(q.get("kind").asText().equals("overview") ? 0 : 1, 5);
             q.get("retrieved").forEach(t -> assertThat(t.isTextual()).isTrue());
             assertThat(q.get("answer").isTextual()).isTrue();
             assertThat(q.get("grounded").isBoolean()).isTrue();

@@ -40,6 +40,10 @@ class RunCommandEndToEndTest {
     private static final String CITED_LINES_ZH = "第 (113–116|114) 行";
     private static final String TELEGRAM_TOKEN = "123456:TEST-token-for-the-fake-server";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String SOURCE = "episode-yi-tay-returns-to-google.txt";
+    /** The two lines of the bundled episode that name Snowflake. */
+    private static final String LINE_187 = "美国云计算数据服务公司 Snowflake 有意以超 10 亿美元的价格收购";
+    private static final String LINE_189 = "疑似 Reka 方面认为 Snowflake 开价太低";
 
     @TempDir
     Path temp;
@@ -116,6 +120,44 @@ class RunCommandEndToEndTest {
         assertThat(occurrences(content, "\n-# ")).isEqualTo(1);
         assertThat(original.json().getArray("embeds").length()).isZero();
 
+        // AND the Telegram menu offers /outline, /summary and /search
+        assertThat(telegram.calls("setMyCommands")).isNotEmpty().allSatisfy(menu ->
+                assertThat(menu.params().path("commands").findValuesAsText("command")).contains("outline", "summary", "search"));
+
+        // AND a Telegram /search Snowflake lists lines 187 and 189, each with its citation
+        Incoming search = telegram.privateMessage(1001, "/search Snowflake");
+        SentMessage found = telegram.awaitReplyTo(1001, search.messageId(), TIMEOUT);
+        assertThat(found.plainText()).contains(LINE_187, LINE_189)
+                .containsPattern(SOURCE + " · (第 187 行|line 187)").containsPattern(SOURCE + " · (第 189 行|line 189)");
+        assertThat(found.callbackData()).noneMatch(d -> d.startsWith("mr:"));
+
+        // AND a term on more than 10 lines shows 10, with a "more" button that brings the rest
+        Incoming many = telegram.privateMessage(1001, "/search reka");
+        SentMessage firstPage = telegram.awaitReplyTo(1001, many.messageId(), TIMEOUT);
+        assertThat(occurrences(firstPage.plainText(), SOURCE + " · ")).isEqualTo(10);
+        String more = firstPage.callbackData().stream().filter(d -> d.startsWith("mr:")).findFirst().orElseThrow();
+        int before = telegram.sentTo(1001).size();
+        telegram.callback(1001, 1001, firstPage.messageId(), more);
+        SentMessage secondPage = awaitNewMessage(1001, before);
+        assertThat(occurrences(secondPage.plainText(), SOURCE + " · ")).isBetween(1, 10);
+        assertThat(secondPage.plainText()).doesNotContain(firstPage.plainText().lines().filter(l -> l.contains(SOURCE))
+                .findFirst().orElseThrow());
+
+        // AND a Discord /search term:Snowflake lists lines 187 and 189, each with its citation
+        String searchToken = discord.sendSlashCommand("search", Map.of("term", "Snowflake"), FakeDiscordServer.USER_ID);
+        FakeDiscordServer.RestCall searched = discord.awaitCall("PATCH",
+                "/api/v10/webhooks/" + FakeDiscordServer.APPLICATION_ID + "/" + searchToken + "/messages/@original", TIMEOUT);
+        String shown = searched.json().getString("content") + searched.json().getArray("embeds");
+        assertThat(shown).contains(LINE_187, LINE_189)
+                .containsPattern("(第 187 行|line 187)").containsPattern("(第 189 行|line 189)");
+
+        // AND on Discord too a long list shows 10 lines with a "more" button
+        String manyToken = discord.sendSlashCommand("search", Map.of("term", "Reka"), FakeDiscordServer.USER_ID);
+        FakeDiscordServer.RestCall manyShown = discord.awaitCall("PATCH",
+                "/api/v10/webhooks/" + FakeDiscordServer.APPLICATION_ID + "/" + manyToken + "/messages/@original", TIMEOUT);
+        assertThat(occurrences(manyShown.body(), SOURCE + " · ")).isEqualTo(10);
+        assertThat(manyShown.body()).contains("\"custom_id\":\"mr:");
+
         // AND one OkHttp is on the classpath, the one JDA needs (5.x), shared by telegrambots
         List<URL> okHttpClasses = Collections.list(getClass().getClassLoader().getResources("okhttp3/OkHttpClient.class"));
         assertThat(okHttpClasses).hasSize(1);
@@ -126,6 +168,18 @@ class RunCommandEndToEndTest {
 
         // THEN it exits 0
         assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
+    }
+
+    private SentMessage awaitNewMessage(long chatId, int before) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<SentMessage> sent = telegram.sentTo(chatId);
+            if (sent.size() > before) {
+                return sent.get(before);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no new message to " + chatId);
     }
 
     private static int occurrences(String haystack, String needle) {

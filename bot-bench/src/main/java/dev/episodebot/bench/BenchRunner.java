@@ -373,7 +373,7 @@ public final class BenchRunner {
                     TimedEmbeddingModel model = new TimedEmbeddingModel(sampled ? new SampledVectorsModel(real, VECTOR_SAMPLE) : real);
                     timed.set(model);
                     return model;
-                }, List.of());
+                }, dev.episodebot.core.bot.BotCore.derivers());
         if (sampled) {
             say("  (N >= " + SAMPLED_FROM + ": the first " + VECTOR_SAMPLE + " chunks are embedded, the others get vectors "
                     + "made from those)");
@@ -412,7 +412,7 @@ public final class BenchRunner {
         Path models = config.cacheDir().resolve("models");
         return new KnowledgeBase(config.knowledgeDir(), config.cacheDir(), EmbeddingModelChoice.AUTO,
                 new KnowledgeLoader(new KnowledgeReader(config.maxFileBytes())),
-                spec -> EmbeddingModels.create(spec, threads, models), List.of());
+                spec -> EmbeddingModels.create(spec, threads, models), dev.episodebot.core.bot.BotCore.derivers());
     }
 
     /** One question's retrieval, as the bot runs it: acquire the current state, retrieve, release. */

@@ -18,7 +18,13 @@ public enum BotCommand {
     /** Index size, embedding model, last refresh, skipped files. */
     STATUS(UiText.COMMAND_STATUS),
     /** Re-read the knowledge folder (admins only). */
-    RELOAD(UiText.COMMAND_RELOAD);
+    RELOAD(UiText.COMMAND_RELOAD),
+    /** An episode's outline: sections with lines, times, titles and key lines (argument: the episode, optional). */
+    OUTLINE(UiText.COMMAND_OUTLINE),
+    /** An episode's summary: key lines, keywords, names (argument: the episode, optional). */
+    SUMMARY(UiText.COMMAND_SUMMARY),
+    /** Every line that contains a term (argument: the term). */
+    SEARCH(UiText.COMMAND_SEARCH);
 
     private final UiText description;
 

@@ -16,6 +16,23 @@ public interface EpisodeBot {
      */
     BotReply handle(BotCommand command, BotRequest request);
 
+    /**
+     * The titles of the episodes the bot knows, in knowledge-folder order: the suggestions for an
+     * episode argument ({@code /outline}, {@code /summary}); none unless the bot has knowledge.
+     */
+    default java.util.List<String> episodeTitles() {
+        return java.util.List.of();
+    }
+
+    /**
+     * Handles one command, showing drafts of the reply while it is written (a streamed LLM answer)
+     * to {@code progress}. The returned reply is the final one. Implementations that do not stream
+     * ignore {@code progress}.
+     */
+    default BotReply handle(BotCommand command, BotRequest request, ReplyProgress progress) {
+        return handle(command, request);
+    }
+
     /** Shorthand for {@code handle(BotCommand.ASK, request)}. */
     default BotReply ask(BotRequest request) {
         return handle(BotCommand.ASK, request);

@@ -15,6 +15,11 @@ public interface PlatformAdapter extends AutoCloseable {
     /** Whether the adapter is currently connected to its platform. */
     boolean isConnected();
 
+    /** Each connection to the platform and its state (one, named after the adapter, unless it has several). */
+    default java.util.List<Connection> connections() {
+        return java.util.List.of(new Connection(name(), isConnected()));
+    }
+
     /** Stops intake, waits for in-flight answers (bounded), disconnects. Never throws. */
     @Override
     void close();

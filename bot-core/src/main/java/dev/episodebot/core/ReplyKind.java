@@ -19,7 +19,11 @@ public enum ReplyKind {
     /** The index status ({@code /status}). */
     STATUS,
     /** Any other informational reply: {@code /new}, {@code /reload}. */
-    INFO;
+    INFO,
+    /** An episode at a glance: its outline ({@code /outline}) or summary ({@code /summary}), sections shown a few at a time. */
+    OUTLINE,
+    /** Every line that contains a term ({@code /search}), ten results at a time. */
+    SEARCH;
 
     /** Whether this is a reply to a question, which users can vote on. */
     public boolean isAnswer() {

@@ -111,12 +111,15 @@ class DiscordAdapterEndToEndTest {
         assertThat(intents & GatewayIntent.DIRECT_MESSAGES.getRawValue()).isNotZero();
         assertThat(intents & GatewayIntent.MESSAGE_CONTENT.getRawValue()).isZero();
 
-        // AND registered the six slash commands to the test server
+        // AND registered the nine slash commands to the test server
         RestCall registration = discord.awaitCall("PUT", "/api/v10/applications/" + FakeDiscordServer.APPLICATION_ID
                 + "/guilds/" + FakeDiscordServer.GUILD_ID + "/commands", TIMEOUT);
         DataArray registered = registration.jsonArray();
-        assertThat(registered.length()).isEqualTo(6);
+        assertThat(registered.length()).isEqualTo(9);
         assertThat(registered.getObject(0).getString("name")).isEqualTo("ask");
+        assertThat(java.util.stream.IntStream.range(0, registered.length())
+                .mapToObj(i -> registered.getObject(i).getString("name")).toList())
+                .contains("outline", "summary", "search");
 
         // WHEN a user runs /ask in the channel
         String token = discord.sendSlashCommand("ask", Map.of("question", QUESTION), FakeDiscordServer.USER_ID);

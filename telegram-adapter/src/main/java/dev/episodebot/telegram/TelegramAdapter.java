@@ -6,6 +6,9 @@ import dev.episodebot.core.EpisodeBot;
 import dev.episodebot.core.FeedbackRecorder;
 import dev.episodebot.core.Language;
 import dev.episodebot.core.PlatformAdapter;
+import dev.episodebot.core.state.DeliveryLedger;
+import dev.episodebot.core.state.InMemoryDeliveryLedger;
+import dev.episodebot.core.state.SharedState;
 import dev.episodebot.telegram.handling.BotIdentity;
 import dev.episodebot.telegram.handling.ButtonHandler;
 import dev.episodebot.telegram.handling.MessageHandler;
@@ -26,7 +29,11 @@ import dev.episodebot.telegram.polling.UpdateLedger;
 import dev.episodebot.telegram.render.ReplyRenderer;
 import dev.episodebot.telegram.send.Sleeper;
 import dev.episodebot.telegram.send.TelegramSender;
+import dev.episodebot.telegram.webhook.WebhookConfig;
+import dev.episodebot.telegram.webhook.WebhookIntake;
+import dev.episodebot.telegram.webhook.WebhookServer;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +53,7 @@ import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -53,7 +61,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * The Telegram adapter: answers questions about the episode in private chats and groups, on
- * telegrambots 10.x long polling.
+ * telegrambots 10.x long polling, or by webhook when {@code TELEGRAM_WEBHOOK_URL} is set.
  *
  * <p>{@link #start()} learns the bot's name ({@code getMe}), sets the command menu
  * ({@code setMyCommands}, English and Chinese), and starts polling. telegrambots' poller runs on
@@ -63,6 +71,14 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * persisted under {@code DATA_DIR/telegram/}, so an update delivered again after a restart is
  * answered once.
  *
+ * <p>In webhook mode it listens on {@code TELEGRAM_WEBHOOK_BIND}:{@code TELEGRAM_WEBHOOK_PORT}
+ * ({@link WebhookServer}: the secret checked, 200 at once), then calls {@code setWebhook} with the
+ * secret and the update types. Each update is claimed in the {@link DeliveryLedger} (shared by
+ * every instance that shares state) before it is queued on the same per-chat executor, so one
+ * delivered twice or to two instances is answered once. Closing stops the endpoint first, so the
+ * reverse proxy and Telegram send new updates elsewhere; the webhook itself stays set for the other
+ * instances.
+ *
  * <p>All answering, rate limiting, question-length and admin checks are the core's: every
  * addressed message goes to {@link EpisodeBot#handle} and its reply is rendered as Telegram HTML.
  */
@@ -70,11 +86,15 @@ public final class TelegramAdapter implements PlatformAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramAdapter.class);
     private static final int GET_ME_ATTEMPTS = 3;
+    private static final int SET_WEBHOOK_ATTEMPTS = 3;
+    /** Webhook requests served at once (each is answered at once; the work goes to the workers). */
+    private static final int WEBHOOK_THREADS = 4;
 
     private final TelegramConfig config;
     private final EpisodeBot bot;
     private final FeedbackRecorder feedback;
     private final TokenMasker masker;
+    private final DeliveryLedger deliveries;
     private final PollingHealth health = new PollingHealth();
     private final ClosableSocketFactory pollingSockets = new ClosableSocketFactory();
 
@@ -88,6 +108,7 @@ public final class TelegramAdapter implements PlatformAdapter {
     private ScheduledExecutorService typingScheduler;
     private TelegramBotsLongPollingApplication polling;
     private volatile BotSession session;
+    private volatile WebhookServer webhookServer;
 
     /**
      * @param config where to connect and what to keep where ({@link TelegramConfig#from})
@@ -95,9 +116,21 @@ public final class TelegramAdapter implements PlatformAdapter {
      * @param feedback the core's store for 👍/👎 votes
      */
     public TelegramAdapter(TelegramConfig config, EpisodeBot bot, FeedbackRecorder feedback) {
+        this(config, bot, feedback, new InMemoryDeliveryLedger(SharedState.DELIVERIES, Clock.systemUTC()));
+    }
+
+    /**
+     * @param config where to connect and what to keep where ({@link TelegramConfig#from})
+     * @param bot the core, which answers every request
+     * @param feedback the core's store for 👍/👎 votes
+     * @param deliveries which webhook updates are taken (shared by every instance when they share state)
+     */
+    public TelegramAdapter(TelegramConfig config, EpisodeBot bot, FeedbackRecorder feedback,
+            DeliveryLedger deliveries) {
         this.config = Objects.requireNonNull(config, "config");
         this.bot = Objects.requireNonNull(bot, "bot");
         this.feedback = Objects.requireNonNull(feedback, "feedback");
+        this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
         this.masker = new TokenMasker(config.botToken());
     }
 
@@ -131,7 +164,6 @@ public final class TelegramAdapter implements PlatformAdapter {
         TelegramUrl url = config.telegramUrl();
         TelegramHttpClients clients = new TelegramHttpClients(masker);
         sendingClient = clients.sending();
-        pollingClient = clients.polling(tuning.longPollTimeout(), health, pollingSockets);
         TelegramClient client = new OkHttpTelegramClient(sendingClient, config.botToken(), url);
         TelegramSender sender = new TelegramSender(client, masker, tuning.maxSendAttempts(), tuning.maxRetryAfter(),
                 Sleeper.SYSTEM);
@@ -140,7 +172,6 @@ public final class TelegramAdapter implements PlatformAdapter {
         health.markConnected();
         setCommandMenu(sender);
 
-        UpdateLedger ledger = new UpdateLedger(OffsetStore.forBot(config.stateDir(), identity.id()));
         typingScheduler = Executors.newSingleThreadScheduledExecutor(threads("telegram-typing", true));
         workers = new ChatSerialExecutor(tuning.workers(), tuning.maxPendingUpdates(), "telegram-worker");
         ReplyDelivery delivery = new ReplyDelivery(new ReplyRenderer(), sender, config.replies());
@@ -148,8 +179,18 @@ public final class TelegramAdapter implements PlatformAdapter {
                 new MessageHandler(new MessageInterpreter(identity), bot, delivery,
                         new TypingIndicator(sender, typingScheduler, tuning.typingInterval()), masker),
                 new ButtonHandler(feedback, delivery, sender, masker));
-        UpdateIntake intake = new UpdateIntake(ledger, workers, handler, masker);
+        if (config.webhook() != null) {
+            startWebhook(client, handler);
+        } else {
+            startPolling(clients, url, handler);
+        }
+    }
 
+    private void startPolling(TelegramHttpClients clients, TelegramUrl url, UpdateHandler handler) throws Exception {
+        TelegramTuning tuning = config.tuning();
+        pollingClient = clients.polling(tuning.longPollTimeout(), health, pollingSockets);
+        UpdateLedger ledger = new UpdateLedger(OffsetStore.forBot(config.stateDir(), identity.id()));
+        UpdateIntake intake = new UpdateIntake(ledger, workers, handler, masker);
         pollThread = Executors.newSingleThreadScheduledExecutor(threads("telegram-poll", false));
         polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollingClient, () -> pollThread,
                 () -> new PollBackOff(tuning.pollRetryMin(), tuning.pollRetryMax()));
@@ -162,6 +203,53 @@ public final class TelegramAdapter implements PlatformAdapter {
         }
         log.info("Telegram adapter started as @{} (id {}) on {}; polling after update {}; {} workers.",
                 identity.username(), identity.id(), config.apiUrl(), ledger.highestAdmitted(), tuning.workers());
+    }
+
+    /** Listens first (Telegram may post as soon as the webhook is set), then sets the webhook. */
+    private void startWebhook(TelegramClient client, UpdateHandler handler) throws Exception {
+        WebhookConfig webhook = config.webhook();
+        WebhookIntake intake = new WebhookIntake(identity.id(), deliveries, workers, handler, masker);
+        try {
+            webhookServer = new WebhookServer(webhook, intake, WEBHOOK_THREADS);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot listen for the Telegram webhook on "
+                    + webhook.bind().getHostAddress() + ":" + webhook.port() + " (" + WebhookConfig.PORT + ", "
+                    + WebhookConfig.BIND + "): " + e.getMessage(), e);
+        }
+        setWebhook(client, webhook);
+        log.info("Telegram adapter started as @{} (id {}) on {}; webhook {} served at {}; {} workers.",
+                identity.username(), identity.id(), config.apiUrl(), webhook.publicUrl(), webhookServer.localUrl(),
+                config.tuning().workers());
+    }
+
+    /** {@code setWebhook} with the secret and the update types; waits out a 429 (several instances starting at once). */
+    private void setWebhook(TelegramClient client, WebhookConfig webhook) throws InterruptedException {
+        SetWebhook request = SetWebhook.builder()
+                .url(webhook.publicUrl().toString())
+                .secretToken(webhook.secret())
+                .allowedUpdates(LedgerGetUpdatesGenerator.ALLOWED_UPDATES)
+                .build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.execute(request);
+                return;
+            } catch (TelegramApiRequestException e) {
+                Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+                if (retryAfter != null && attempt < SET_WEBHOOK_ATTEMPTS
+                        && retryAfter <= config.tuning().maxRetryAfter().toSeconds()) {
+                    TimeUnit.SECONDS.sleep(Math.max(1, retryAfter));
+                    continue;
+                }
+                throw new IllegalStateException("Telegram refused setWebhook for " + WebhookConfig.URL + "="
+                        + webhook.publicUrl() + ": " + masker.mask(e.getApiResponse()), masker.redact(e));
+            } catch (TelegramApiException e) {
+                if (attempt >= SET_WEBHOOK_ATTEMPTS) {
+                    throw new IllegalStateException("Cannot reach the Telegram Bot API at " + config.apiUrl()
+                            + " to set the webhook: " + masker.describe(rootCause(e)), masker.redact(e));
+                }
+                TimeUnit.SECONDS.sleep(attempt);
+            }
+        }
     }
 
     private BotIdentity whoAmI(TelegramSender sender) throws InterruptedException {
@@ -216,7 +304,17 @@ public final class TelegramAdapter implements PlatformAdapter {
 
     @Override
     public boolean isConnected() {
-        return session != null && !closed && session.isRunning() && health.isConnected();
+        if (closed || !health.isConnected()) {
+            return false;
+        }
+        WebhookServer server = webhookServer;
+        return server != null ? server.isRunning() : session != null && session.isRunning();
+    }
+
+    /** Where the webhook endpoint listens ({@code http://bind:port/path}), in webhook mode once started. */
+    public Optional<String> webhookLocalUrl() {
+        WebhookServer server = webhookServer;
+        return server == null ? Optional.empty() : Optional.of(server.localUrl());
     }
 
     /** The bot's Telegram identity, once started. */
@@ -237,6 +335,9 @@ public final class TelegramAdapter implements PlatformAdapter {
         long startNanos = System.nanoTime();
         // end the long poll quietly: no new poll is sent, the one in flight loses its socket
         health.stopping();
+        if (webhookServer != null) {
+            webhookServer.close(); // no new updates: Telegram retries them on another instance
+        }
         if (session != null) {
             session.stop();
         }

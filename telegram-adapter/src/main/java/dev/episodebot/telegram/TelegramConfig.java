@@ -3,6 +3,7 @@ package dev.episodebot.telegram;
 import dev.episodebot.core.config.ConfigException;
 import dev.episodebot.core.config.Env;
 import dev.episodebot.core.render.ReplyLimits;
+import dev.episodebot.telegram.webhook.WebhookConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -18,8 +19,10 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * @param dataDir {@code DATA_DIR}: where the last handled update id is kept (under {@code telegram/})
  * @param tuning operational limits; {@link TelegramTuning#defaults()} unless a test shortens them
  * @param replies {@code MAX_REPLY_MESSAGES}: how many messages one reply sends before a "more" button
+ * @param webhook {@code TELEGRAM_WEBHOOK_*}: webhook mode, or null for long polling (the default)
  */
-public record TelegramConfig(String botToken, URI apiUrl, Path dataDir, TelegramTuning tuning, ReplyLimits replies) {
+public record TelegramConfig(String botToken, URI apiUrl, Path dataDir, TelegramTuning tuning, ReplyLimits replies,
+        WebhookConfig webhook) {
 
     public static final String TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN";
     public static final String API_URL_VARIABLE = "TELEGRAM_API_URL";
@@ -40,8 +43,8 @@ public record TelegramConfig(String botToken, URI apiUrl, Path dataDir, Telegram
     }
 
     /**
-     * Reads {@code TELEGRAM_BOT_TOKEN} (required), {@code TELEGRAM_API_URL}, {@code DATA_DIR} and
-     * {@code MAX_REPLY_MESSAGES}.
+     * Reads {@code TELEGRAM_BOT_TOKEN} (required), {@code TELEGRAM_API_URL}, {@code DATA_DIR},
+     * {@code MAX_REPLY_MESSAGES} and the {@code TELEGRAM_WEBHOOK_*} variables.
      *
      * @throws ConfigException naming the variable when one is missing or invalid
      */
@@ -56,17 +59,23 @@ public record TelegramConfig(String botToken, URI apiUrl, Path dataDir, Telegram
                     + env.get(API_URL_VARIABLE).orElse("") + "'.");
         }
         Path dataDir = env.path(DATA_DIR_VARIABLE, "data");
-        return new TelegramConfig(token, apiUrl, dataDir, TelegramTuning.defaults(), ReplyLimits.from(env));
+        return new TelegramConfig(token, apiUrl, dataDir, TelegramTuning.defaults(), ReplyLimits.from(env),
+                WebhookConfig.from(env).orElse(null));
     }
 
     /** A copy with other operational limits. */
     public TelegramConfig withTuning(TelegramTuning newTuning) {
-        return new TelegramConfig(botToken, apiUrl, dataDir, newTuning, replies);
+        return new TelegramConfig(botToken, apiUrl, dataDir, newTuning, replies, webhook);
     }
 
     /** A copy with other reply limits. */
     public TelegramConfig withReplies(ReplyLimits newReplies) {
-        return new TelegramConfig(botToken, apiUrl, dataDir, tuning, newReplies);
+        return new TelegramConfig(botToken, apiUrl, dataDir, tuning, newReplies, webhook);
+    }
+
+    /** A copy with other webhook settings (null: long polling). */
+    public TelegramConfig withWebhook(WebhookConfig newWebhook) {
+        return new TelegramConfig(botToken, apiUrl, dataDir, tuning, replies, newWebhook);
     }
 
     /** The server as telegrambots addresses it. */
@@ -92,6 +101,7 @@ public record TelegramConfig(String botToken, URI apiUrl, Path dataDir, Telegram
     /** Never prints the token. */
     @Override
     public String toString() {
-        return "TelegramConfig[botToken=***, apiUrl=" + apiUrl + ", dataDir=" + dataDir + ", tuning=" + tuning + ", replies=" + replies + "]";
+        return "TelegramConfig[botToken=***, apiUrl=" + apiUrl + ", dataDir=" + dataDir + ", tuning=" + tuning
+                + ", replies=" + replies + ", webhook=" + webhook + "]";
     }
 }

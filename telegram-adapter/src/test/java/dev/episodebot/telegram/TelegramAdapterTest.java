@@ -94,7 +94,7 @@ class TelegramAdapterTest {
         List<RecordedCall> menus = server.calls("setMyCommands");
         assertThat(menus).hasSize(2);
         assertThat(menus.get(0).params().path("commands").findValuesAsText("command"))
-                .containsExactly("ask", "help", "sources", "new", "status", "reload");
+                .containsExactly("ask", "help", "sources", "new", "status", "reload", "outline", "summary", "search");
         assertThat(menus.get(1).params().path("language_code").asText()).isEqualTo("zh");
         assertThat(server.calls("deleteWebhook").get(0).seq()).isLessThan(poll.seq());
         assertThat(poll.params().path("allowed_updates").toString()).contains("message", "callback_query");

@@ -35,10 +35,7 @@ public final class Messages {
     }
 
     public static String llmUnsourcedNote(Language language) {
-        return language == Language.ZH
-                ? "（语言模型的回答没有引用节目原文，因此不予采用；以下是节目原文摘录。）"
-                : "(The language model's answer cited no transcript passage, so it is not shown; here are the matching "
-                        + "transcript lines instead.)";
+        return Catalog.text(language, UiText.LLM_UNSOURCED);
     }
 
     public static String llmFallbackNote(Language language) {

@@ -1,12 +1,8 @@
 package dev.episodebot.core.answer;
 
-import dev.episodebot.core.BotReply;
-import dev.episodebot.core.Citation;
 import dev.episodebot.core.Language;
-import dev.episodebot.core.ReplyKind;
-import dev.episodebot.core.llm.LlmAnswerer;
+import dev.episodebot.core.ReplyProgress;
 import dev.episodebot.core.llm.LlmQueryRewriter;
-import dev.episodebot.core.llm.LlmReply;
 import dev.episodebot.core.llm.LlmUnavailableException;
 import dev.episodebot.core.embedding.EmbeddingModels;
 import dev.episodebot.core.index.IndexView;
@@ -17,12 +13,9 @@ import dev.episodebot.core.retrieval.RetrievedPassage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.BiFunction;
 
 /**
  * The answering pipeline: prepare the question (condense a follow-up and translate it when an LLM
@@ -37,24 +30,34 @@ public final class QuestionAnswerer {
     public static final int PASSAGES = 5;
     /** How many candidates retrieval returns for the line-level rerank. */
     static final int CANDIDATES = 5;
-    /** A passage marker in the LLM's answer, {@code [2]}. */
-    private static final Pattern CITATION_MARKER = Pattern.compile("\\[(\\d{1,2})]");
 
     private final KnowledgeBase knowledge;
     private final EvidenceFinder.Thresholds thresholds;
     private final QueryTranslator dictionary;
     private final ExtractiveAnswerer extractive = new ExtractiveAnswerer();
     private final LlmQueryRewriter rewriter;
-    private final LlmAnswerer llm;
+    private final LlmStep llm;
     private final Duration llmBudget;
+    private final BiFunction<String, IndexView, Optional<Answer>> wholeEpisode;
 
     /**
      * @param rewriter null without an LLM
-     * @param llm null without an LLM
+     * @param llm the LLM step ({@link LlmAnswers}); null without an LLM
      * @param llmBudget the LLM time budget of one question
      */
     public QuestionAnswerer(KnowledgeBase knowledge, EvidenceFinder.Thresholds thresholds, QueryTranslator dictionary,
-            LlmQueryRewriter rewriter, LlmAnswerer llm, Duration llmBudget) {
+            LlmQueryRewriter rewriter, LlmStep llm, Duration llmBudget) {
+        this(knowledge, thresholds, dictionary, rewriter, llm, llmBudget, (question, index) -> Optional.empty());
+    }
+
+    /**
+     * @param wholeEpisode answers a question about the episode as a whole (its summary), or gives
+     *     empty for any other question
+     */
+    public QuestionAnswerer(KnowledgeBase knowledge, EvidenceFinder.Thresholds thresholds, QueryTranslator dictionary,
+            LlmQueryRewriter rewriter, LlmStep llm, Duration llmBudget,
+            BiFunction<String, IndexView, Optional<Answer>> wholeEpisode) {
+        this.wholeEpisode = wholeEpisode;
         this.knowledge = knowledge;
         this.thresholds = thresholds;
         this.dictionary = dictionary;
@@ -74,16 +77,39 @@ public final class QuestionAnswerer {
      * @param history earlier turns of this conversation ("User: ..." / "Bot: ..."), oldest first
      */
     public Answer answer(String question, List<String> history) {
+        return answer(question, history, ReplyProgress.NONE);
+    }
+
+    /**
+     * Answers one question, showing drafts of a streamed LLM answer to {@code progress}.
+     *
+     * @param question the user's text, already cleaned
+     * @param history earlier turns of this conversation ("User: ..." / "Bot: ..."), oldest first
+     */
+    public Answer answer(String question, List<String> history, ReplyProgress progress) {
         try (IndexView index = knowledge.acquire()) {
-            return answer(question, history, index);
+            return answer(question, history, index, progress);
         }
     }
 
+    /**
+     * The same pipeline without any LLM call: no rewriting, and {@code step} (which must call no
+     * model either, e.g. one that only assembles the context, for {@code eval --llm-context}) in
+     * place of the LLM step.
+     */
+    public QuestionAnswerer offlineWith(LlmStep step) {
+        return new QuestionAnswerer(knowledge, thresholds, dictionary, null, step, llmBudget);
+    }
+
     /** Answers from one point in time of the index (the question's view of it). */
-    private Answer answer(String question, List<String> history, IndexView index) {
+    private Answer answer(String question, List<String> history, IndexView index, ReplyProgress progress) {
         Language language = Language.detect(question);
         if (index.isEmpty()) {
             return ExtractiveAnswerer.noKnowledge(language, question);
+        }
+        Optional<Answer> overview = wholeEpisode.apply(question, index);
+        if (overview.isPresent()) {
+            return overview.get();
         }
         boolean knowledgeCjk = index.state().language() == Language.ZH;
         boolean crossScript = (language == Language.ZH) != knowledgeCjk;
@@ -112,8 +138,10 @@ public final class QuestionAnswerer {
                 ? QueryPlan.translated(analysis, translation)
                 : QueryPlan.of(analysis, index, dictionary, rewriter == null ? followedUp(analysis, history, index) : null);
 
-        List<RetrievedPassage> candidates = new HybridRetriever().retrieve(index, plan.queries(), plan.denseOnly(),
-                CANDIDATES);
+        // the LLM step chooses its context from more passages than the line-level rerank reads
+        List<RetrievedPassage> retrieved = new HybridRetriever().retrieve(index, plan.queries(), plan.denseOnly(),
+                llm == null ? CANDIDATES : Math.max(CANDIDATES, LlmStep.CANDIDATES));
+        List<RetrievedPassage> candidates = retrieved.subList(0, Math.min(CANDIDATES, retrieved.size()));
         Evidence evidence = new EvidenceFinder(thresholds.shiftedBy(EmbeddingModels.cosineShift(index.state().model())),
                 index.state().lineVectors())
                 .find(index, analysis, plan.evidenceQueries(), candidates, plan.vocabularyShare(), plan.previous());
@@ -123,19 +151,10 @@ public final class QuestionAnswerer {
         if (llm == null) {
             return fallback;
         }
-        try {
-            LlmReply reply = llm.answer(standalone, language, passages, llmLeft);
-            if (!reply.covered()) {
-                return ExtractiveAnswerer.notCovered(language, titles, passages, standalone);
-            }
-            if (reply.cited().isEmpty()) {
-                // no valid [n] into the passages it was given: not shown as sourced, the quotes go out instead
-                return fallback.withNote(Messages.llmUnsourcedNote(language));
-            }
-            return new Answer(llmReply(reply, language, passages, evidence), passages, standalone);
-        } catch (LlmUnavailableException e) {
-            return fallback.withNote(Messages.llmFallbackNote(language));
-        }
+        List<RetrievedPassage> ranked = new ArrayList<>(evidence.passages());
+        retrieved.stream().filter(p -> ranked.stream().noneMatch(r -> r.ordinal() == p.ordinal())).forEach(ranked::add);
+        return llm.answer(new LlmQuestion(standalone, language, index.state(), ranked, passages, titles, fallback),
+                llmLeft, progress);
     }
 
     /**
@@ -147,49 +166,6 @@ public final class QuestionAnswerer {
             return null;
         }
         return PreviousTurn.of(history, index);
-    }
-
-    /**
-     * The LLM's answer as the lead, its {@code [n]} passage markers renumbered to the reply's
-     * citations; each cited passage quoted by its best evidence line (marked, with context) or, when
-     * the evidence has no line in it, by its opening lines.
-     */
-    private static BotReply llmReply(LlmReply reply, Language language,
-            List<RetrievedPassage> passages, Evidence evidence) {
-        BotReply.Builder out = BotReply.builder(ReplyKind.ANSWER, language);
-        Map<Integer, Integer> citationOfPassage = new HashMap<>();
-        List<Integer> cited = reply.cited(); // never empty here: an unsourced answer fell back before
-        for (int i : cited) {
-            RetrievedPassage passage = passages.get(i);
-            ScoredLine best = bestLineIn(passage, evidence);
-            int quote;
-            if (best != null) {
-                quote = ExtractiveAnswerer.quote(out, best);
-            } else {
-                var lines = passage.chunk().lines().subList(0, Math.min(3, passage.chunk().lines().size()));
-                Citation citation = Citations.of(passage.chunk(), lines);
-                quote = out.quote(citation, List.of(citation.quote().split("\n")), -1);
-            }
-            citationOfPassage.put(i, out.citationOf(quote));
-        }
-        Matcher marker = CITATION_MARKER.matcher(reply.text());
-        StringBuilder lead = new StringBuilder();
-        while (marker.find()) {
-            Integer citation = citationOfPassage.get(Integer.parseInt(marker.group(1)) - 1);
-            marker.appendReplacement(lead, citation == null ? "" : "[" + (citation + 1) + "]");
-        }
-        marker.appendTail(lead);
-        return out.lead(lead.toString().strip()).build();
-    }
-
-    /** The best evidence line inside {@code passage}, or null. */
-    private static ScoredLine bestLineIn(RetrievedPassage passage, Evidence evidence) {
-        for (ScoredLine line : evidence.lines()) {
-            if (line.passage().ordinal() == passage.ordinal()) {
-                return line;
-            }
-        }
-        return null;
     }
 
     private static boolean isShort(String question, Language language) {

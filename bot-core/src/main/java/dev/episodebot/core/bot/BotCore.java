@@ -1,9 +1,12 @@
 package dev.episodebot.core.bot;
 
+import dev.episodebot.core.Connection;
 import dev.episodebot.core.EpisodeBot;
 import dev.episodebot.core.FeedbackRecorder;
 import dev.episodebot.core.answer.DictionaryQueryTranslator;
 import dev.episodebot.core.answer.EvidenceFinder;
+import dev.episodebot.core.answer.LlmAnswers;
+import dev.episodebot.core.answer.LlmStep;
 import dev.episodebot.core.answer.QueryTranslator;
 import dev.episodebot.core.answer.QuestionAnswerer;
 import dev.episodebot.core.config.CoreConfig;
@@ -11,14 +14,23 @@ import dev.episodebot.core.knowledge.KnowledgeLoader;
 import dev.episodebot.core.knowledge.KnowledgeReader;
 import dev.episodebot.core.llm.ChatModels;
 import dev.episodebot.core.llm.CircuitBreaker;
+import dev.episodebot.core.llm.ContextAssembler;
 import dev.episodebot.core.llm.GuardedChatModel;
 import dev.episodebot.core.llm.LlmAnswerer;
 import dev.episodebot.core.llm.LlmQueryRewriter;
 import dev.episodebot.core.embedding.EmbeddingModelProvider;
+import dev.episodebot.core.embedding.EmbeddingModelSpec;
 import dev.episodebot.core.embedding.EmbeddingModels;
+import dev.episodebot.core.embedding.TokenCounter;
 import dev.episodebot.core.index.IndexingListener;
+import dev.episodebot.core.index.EpisodeDeriver;
 import dev.episodebot.core.index.KnowledgeBase;
+import dev.episodebot.core.overview.EpisodeOverviews;
+import dev.episodebot.core.overview.InMemorySummaryCache;
+import dev.episodebot.core.overview.LlmOutlineWriter;
+import dev.episodebot.core.overview.OutlineDeriver;
 import dev.episodebot.core.refresh.KnowledgeWatcher;
+import dev.episodebot.core.state.SharedState;
 import dev.episodebot.core.index.RefreshReport;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.episodebot.core.support.SecretRedactor;
@@ -30,17 +42,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The core, wired from a {@link CoreConfig}: knowledge base, answering pipeline (with the LLM when
- * configured), conversation memory, feedback and the {@link EpisodeBot} that adapters call.
- * The composition root ({@code bot-app}) creates one and hands {@link #bot()} and
- * {@link #feedback()} to the adapters.
+ * configured), conversation memory, feedback and the {@link EpisodeBot} that adapters call, on a
+ * {@link SharedState} (this process's memory unless the composition root gives it one shared by
+ * several instances). The composition root ({@code bot-app}) creates one and hands {@link #bot()},
+ * {@link #feedback()} and {@link #state()} to the adapters.
  */
 public final class BotCore implements AutoCloseable {
 
@@ -48,20 +60,26 @@ public final class BotCore implements AutoCloseable {
     static final Duration CONTENT_CHECK_AFTER_START = Duration.ofSeconds(3);
 
     private final CoreConfig config;
+    private final SharedState state;
     private final KnowledgeBase knowledge;
     private final KnowledgeLoader loader;
     private final ShownText shown;
     private final QuestionAnswerer answerer;
+    private final EpisodeOverviews overviews;
     private final DefaultEpisodeBot bot;
     private final FileFeedbackRecorder feedback;
     private final ExecutorService embeddingExecutor;
-    private final ExecutorService llmExecutor;
+    private final GuardedChatModel llmModel;
+    private final TokenCounter contextTokens;
+    private final ContextAssembler contextAssembler;
     private final java.util.concurrent.CompletableFuture<DictionaryQueryTranslator> dictionary =
             new java.util.concurrent.CompletableFuture<>();
     private final java.util.concurrent.atomic.AtomicBoolean dictionaryStarted = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private BotCore(CoreConfig config, EmbeddingModelProvider models, ChatModel chatModel, Clock clock) {
+    private BotCore(CoreConfig config, EmbeddingModelProvider models, ChatModel chatModel, Clock clock,
+            SharedState state, Supplier<List<Connection>> connections) {
         this.config = config;
+        this.state = state;
         this.embeddingExecutor = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
                 daemonThreads("embedding"));
         EmbeddingModelProvider provider = models != null ? models
@@ -70,41 +88,63 @@ public final class BotCore implements AutoCloseable {
         SecretRedactor.register(config.secrets()); // the log layout masks them too
         this.loader = new KnowledgeLoader(new KnowledgeReader(config.maxFileBytes()));
         this.knowledge = new KnowledgeBase(config.knowledgeDir(), config.cacheDir(), config.embeddingModel(), loader,
-                provider, List.of());
+                provider, derivers());
         if (models == null) {
             knowledge.preload(); // the real model takes a second or more to load: start now
         }
+        // the prompt's transcript part is measured with the shipped bge tokenizer, whatever the embedding model
+        this.contextTokens = new TokenCounter(EmbeddingModelSpec.BGE_SMALL_ZH_V15_Q);
+        this.contextAssembler = new ContextAssembler(contextTokens, config.llm().contextTokens());
         ChatModel chat = chatModel != null ? chatModel : ChatModels.create(config.llm());
         LlmQueryRewriter rewriter = null;
-        LlmAnswerer llm = null;
+        LlmStep llm = null;
+        LlmOutlineWriter outlines = null;
         if (chat != null) {
-            this.llmExecutor = new ThreadPoolExecutor(0, Math.max(4, config.maxInFlight() * 2), 30, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(Math.max(16, config.maxQueued())), daemonThreads("llm"));
-            GuardedChatModel guarded = new GuardedChatModel(chat, config.llm().timeout(), llmExecutor,
-                    new CircuitBreaker(3, Duration.ofSeconds(30), clock), config.maxAnswerChars(), config.secrets());
-            rewriter = new LlmQueryRewriter(guarded);
-            llm = new LlmAnswerer(guarded);
+            // as many LLM calls at once as questions are answered at once; a question waiting for a
+            // call slot does not spend its LLM time
+            this.llmModel = new GuardedChatModel(chat, chatModel != null ? null : ChatModels.createStreaming(config.llm()),
+                    config.llm().timeout(), config.maxInFlight(), new CircuitBreaker(3, Duration.ofSeconds(30), clock),
+                    config.maxAnswerChars(), config.secrets());
+            rewriter = new LlmQueryRewriter(llmModel);
+            llm = new LlmAnswers(contextAssembler, new LlmAnswerer(llmModel));
+            outlines = new LlmOutlineWriter(llmModel, config.llm().model(), new InMemorySummaryCache(256));
         } else {
-            this.llmExecutor = null;
+            this.llmModel = null;
         }
         // the dictionary (half a second to read) loads while the knowledge is indexed; only
         // cross-language questions wait for it
+        EpisodeOverviews overviews = new EpisodeOverviews(knowledge, outlines, config.llm().timeout());
+        this.overviews = overviews;
         this.answerer = new QuestionAnswerer(knowledge, EvidenceFinder.Thresholds.defaults(),
-                QueryTranslator.lazy(this::dictionary), rewriter, llm, config.llm().timeout());
-        this.feedback = new FileFeedbackRecorder(config.dataDir(), clock);
+                QueryTranslator.lazy(this::dictionary), rewriter, llm, config.llm().timeout(),
+                overviews::overview);
+        this.feedback = new FileFeedbackRecorder(config.dataDir(), clock, state.answers());
         Map<Path, String> folders = new HashMap<>();
         folders.put(config.knowledgeDir(), "KNOWLEDGE_DIR");
         folders.put(config.cacheDir(), "CACHE_DIR");
         folders.put(config.dataDir(), "DATA_DIR");
         this.shown = new ShownText(config.secrets(), folders);
-        this.bot = new DefaultEpisodeBot(knowledge, answerer, new ConversationMemories(1000, 12), feedback,
+        this.bot = new DefaultEpisodeBot(knowledge, answerer, new ConversationMemories(state.conversations()), feedback,
                 config.admins(), new DefaultEpisodeBot.Limits(config.maxQuestionChars(), config.rateLimitPerMinute(),
-                        config.maxInFlight(), config.maxQueued()), clock, this::reloadEverything, shown);
+                        config.maxInFlight(), config.maxQueued()), state.rateLimiter(), state.backend(), connections,
+                this::reloadEverything, shown, overviews);
     }
 
-    /** Builds the core and indexes the knowledge folder (blocking). */
+    /** Builds the core, on its own (state in this process), and indexes the knowledge folder (blocking). */
     public static BotCore start(CoreConfig config) {
-        BotCore core = create(config, null, null, Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        return start(config, SharedState.inMemory(config.rateLimitPerMinute(), clock), List::of, clock);
+    }
+
+    /**
+     * Builds the core on {@code state} (which the caller closes after the core) and indexes the
+     * knowledge folder (blocking).
+     *
+     * @param connections the adapters' connections, for {@code /status}
+     */
+    public static BotCore start(CoreConfig config, SharedState state, Supplier<List<Connection>> connections,
+            Clock clock) {
+        BotCore core = new BotCore(config, null, null, clock, state, connections);
         core.refresh(IndexingListener.none());
         return core;
     }
@@ -116,7 +156,18 @@ public final class BotCore implements AutoCloseable {
      * @param chatModel the LLM (null: from {@code config.llm()})
      */
     public static BotCore create(CoreConfig config, EmbeddingModelProvider models, ChatModel chatModel, Clock clock) {
-        return new BotCore(config, models, chatModel, clock);
+        return create(config, models, chatModel, clock, SharedState.inMemory(config.rateLimitPerMinute(), clock));
+    }
+
+    /**
+     * Builds the core on {@code state} (which the caller closes after the core) without indexing yet.
+     *
+     * @param models creates the embedding model (null: the real in-process models)
+     * @param chatModel the LLM (null: from {@code config.llm()})
+     */
+    public static BotCore create(CoreConfig config, EmbeddingModelProvider models, ChatModel chatModel, Clock clock,
+            SharedState state) {
+        return new BotCore(config, models, chatModel, clock, state, List::of);
     }
 
     /**
@@ -185,12 +236,35 @@ public final class BotCore implements AutoCloseable {
         return feedback;
     }
 
+    /** The state this core keeps (the adapters take their delivery ledger from it). */
+    public SharedState state() {
+        return state;
+    }
+
     public KnowledgeBase knowledge() {
         return knowledge;
     }
 
     public QuestionAnswerer answerer() {
         return answerer;
+    }
+
+    /** Outlines, summaries and line search over the knowledge. */
+    public EpisodeOverviews overviews() {
+        return overviews;
+    }
+
+    /** The values every episode gets at index time (its outline); the bench builds its index with the same. */
+    public static List<EpisodeDeriver> derivers() {
+        return List.of(new OutlineDeriver());
+    }
+
+    /**
+     * Assembles the transcript part of an LLM prompt within {@code LLM_CONTEXT_TOKENS}: for a
+     * question, and for anything else that prompts with transcript text (summaries, section titles).
+     */
+    public ContextAssembler contextAssembler() {
+        return contextAssembler;
     }
 
     public CoreConfig config() {
@@ -210,9 +284,10 @@ public final class BotCore implements AutoCloseable {
             embeddingExecutor.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        if (llmExecutor != null) {
-            llmExecutor.shutdownNow();
+        if (llmModel != null) {
+            llmModel.close();
         }
+        contextTokens.close();
     }
 
     static ThreadFactory daemonThreads(String name) {

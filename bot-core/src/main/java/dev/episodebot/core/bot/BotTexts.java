@@ -2,6 +2,7 @@ package dev.episodebot.core.bot;
 
 import dev.episodebot.core.BotCommand;
 import dev.episodebot.core.BotReply;
+import dev.episodebot.core.Connection;
 import dev.episodebot.core.Item;
 import dev.episodebot.core.Language;
 import dev.episodebot.core.ReplyKind;
@@ -9,6 +10,7 @@ import dev.episodebot.core.knowledge.SkippedFile;
 import dev.episodebot.core.index.IndexState;
 import dev.episodebot.core.index.RefreshReport;
 import dev.episodebot.core.index.SourceSummary;
+import dev.episodebot.core.state.StateBackend;
 import dev.episodebot.core.text.Catalog;
 import dev.episodebot.core.text.Display;
 import dev.episodebot.core.text.UiText;
@@ -93,7 +95,7 @@ final class BotTexts {
     }
 
     static String status(Language language, IndexState index, RefreshReport last, boolean llm, int conversations,
-            java.nio.file.Path dir) {
+            java.nio.file.Path dir, StateBackend backend, List<Connection> connections) {
         List<String> lines = new ArrayList<>();
         if (!java.nio.file.Files.isDirectory(dir)) {
             lines.add(Catalog.text(language, UiText.STATUS_NO_FOLDER));
@@ -120,6 +122,15 @@ final class BotTexts {
         }
         lines.add(Catalog.text(language, llm ? UiText.STATUS_ANSWERS_LLM : UiText.STATUS_ANSWERS_EXTRACTIVE));
         lines.add(Catalog.text(language, UiText.STATUS_CONVERSATIONS, conversations));
+        if (backend.shared()) {
+            lines.add(Catalog.text(language, backend.reachable() ? UiText.STATUS_SHARED_REACHABLE
+                    : UiText.STATUS_SHARED_UNREACHABLE, backend.description()));
+        }
+        if (!connections.isEmpty()) {
+            List<String> states = connections.stream().map(c -> Catalog.text(language,
+                    c.connected() ? UiText.STATUS_CONNECTED : UiText.STATUS_DISCONNECTED, c.name())).toList();
+            lines.add(Catalog.text(language, UiText.STATUS_CONNECTIONS, Catalog.list(language, states)));
+        }
         return String.join("\n", lines);
     }
 

@@ -1,19 +1,18 @@
 package dev.episodebot.core.bot;
 
-import dev.episodebot.core.support.BoundedLruMap;
+import dev.episodebot.core.state.ConversationStore;
+import dev.episodebot.core.state.InMemoryConversationStore;
 import dev.episodebot.core.support.DisplayText;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.memory.ChatMemory;
-import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
 /**
- * One langchain4j {@link ChatMemory} per conversation: a window of the last messages, for at most
- * {@code maxConversations} conversations (the least recently used one is forgotten first). Each
+ * The conversations the bot remembers, on a {@link ConversationStore} (this process's memory, or a
+ * store shared by several instances): a window of the last messages per conversation. Each
  * remembered question and answer keeps at most {@value #MAX_TURN_CHARS} characters, so memory
  * stays flat whatever the size of the answers.
  */
@@ -21,22 +20,21 @@ public final class ConversationMemories {
 
     static final int MAX_TURN_CHARS = 600;
 
-    private final int maxMessages;
-    private final Map<String, ChatMemory> memories;
+    private final ConversationStore store;
 
+    /** In this process: {@code maxMessages} per conversation, at most {@code maxConversations} (least recently used forgotten). */
     public ConversationMemories(int maxConversations, int maxMessages) {
-        this.maxMessages = maxMessages;
-        this.memories = new BoundedLruMap<>(maxConversations);
+        this(new InMemoryConversationStore(maxConversations, maxMessages));
+    }
+
+    public ConversationMemories(ConversationStore store) {
+        this.store = Objects.requireNonNull(store, "store");
     }
 
     /** Earlier turns as "User: …" / "Bot: …" lines, oldest first (empty for a new conversation). */
-    public synchronized List<String> history(String conversationId) {
-        ChatMemory memory = memories.get(conversationId);
-        if (memory == null) {
-            return List.of();
-        }
+    public List<String> history(String conversationId) {
         List<String> turns = new ArrayList<>();
-        for (ChatMessage message : memory.messages()) {
+        for (ChatMessage message : store.messages(conversationId)) {
             if (message instanceof UserMessage user) {
                 turns.add("User: " + user.singleText());
             } else if (message instanceof AiMessage ai && ai.text() != null) {
@@ -47,39 +45,23 @@ public final class ConversationMemories {
     }
 
     /** Remembers a question and its answer. */
-    public synchronized void remember(String conversationId, String question, String answer) {
-        ChatMemory memory = memories.computeIfAbsent(conversationId,
-                id -> MessageWindowChatMemory.builder().id(id).maxMessages(maxMessages).build());
-        memory.add(UserMessage.from(abbreviate(question)));
-        memory.add(AiMessage.from(abbreviate(answer)));
+    public void remember(String conversationId, String question, String answer) {
+        store.append(conversationId, List.of(UserMessage.from(abbreviate(question)), AiMessage.from(abbreviate(answer))));
     }
 
     /** Forgets a conversation ({@code new}). */
-    public synchronized void forget(String conversationId) {
-        ChatMemory memory = memories.remove(conversationId);
-        if (memory != null) {
-            memory.clear();
-        }
+    public void forget(String conversationId) {
+        store.forget(conversationId);
     }
 
     /** How many conversations are remembered. */
-    public synchronized int size() {
-        return memories.size();
+    public int size() {
+        return store.size();
     }
 
-    /** The characters held for all conversations (what the bound is about). */
-    synchronized long retainedChars() {
-        long chars = 0;
-        for (ChatMemory memory : memories.values()) {
-            for (ChatMessage message : memory.messages()) {
-                if (message instanceof UserMessage user) {
-                    chars += user.singleText().length();
-                } else if (message instanceof AiMessage ai && ai.text() != null) {
-                    chars += ai.text().length();
-                }
-            }
-        }
-        return chars;
+    /** The characters held for all conversations in this process (what the bound is about); 0 for another store. */
+    long retainedChars() {
+        return store instanceof InMemoryConversationStore local ? local.retainedChars() : 0;
     }
 
     private static String abbreviate(String text) {

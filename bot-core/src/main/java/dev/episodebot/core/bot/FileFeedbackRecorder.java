@@ -9,8 +9,10 @@ import dev.episodebot.core.Citation;
 import dev.episodebot.core.FeedbackRecorder;
 import dev.episodebot.core.Platform;
 import dev.episodebot.core.Vote;
-import dev.episodebot.core.support.BoundedLruMap;
-import dev.episodebot.core.support.DisplayText;
+import dev.episodebot.core.state.AnswerMemory;
+import dev.episodebot.core.state.InMemoryAnswerMemory;
+import dev.episodebot.core.state.RememberedAnswer;
+import dev.episodebot.core.state.SharedState;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -20,81 +22,59 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Stores votes as JSON lines in {@code DATA_DIR/feedback.jsonl}: one record per user and answer
  * with the question, the answer, its citations, who voted, how and when. Recent answers are
- * remembered (a bounded LRU) so a vote only needs the reply id. A user's second vote on the same
+ * remembered in an {@link AnswerMemory} (a bounded LRU in this process, or one shared by several
+ * instances) so a vote only needs the reply id. A user's second vote on the same
  * answer replaces the first: the same vote again changes nothing, the other vote rewrites that
  * user's record (the file is rewritten to a temporary file and moved into place, so it is never
- * half written). Each remembered answer keeps at most {@value #MAX_ANSWER_CHARS} characters of the
- * answer, {@value #MAX_QUESTION_CHARS} of the question and the first {@value #MAX_CITATIONS}
- * citations (without their quotes), so memory stays flat whatever the size of the answers.
+ * half written). Each remembered answer is a bounded {@link RememberedAnswer}, so memory stays
+ * flat whatever the size of the answers.
  */
 public final class FileFeedbackRecorder implements FeedbackRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(FileFeedbackRecorder.class);
-    private static final int REMEMBERED = 10_000;
-    static final int MAX_ANSWER_CHARS = 2_000;
-    static final int MAX_QUESTION_CHARS = 500;
-    static final int MAX_CITATIONS = 5;
-
-    /** What a vote record needs of one answer, bounded, and the votes stored for it, by {@code platform:userId}. */
-    private record Answered(String question, String answer, boolean grounded, List<Citation> citations,
-            String conversationId, Map<String, Vote> votes) {
-
-        static Answered of(BotReply reply, String question, String conversationId) {
-            List<Citation> citations = new ArrayList<>();
-            for (Citation c : reply.citations().subList(0, Math.min(MAX_CITATIONS, reply.citations().size()))) {
-                citations.add(new Citation(DisplayText.shorten(c.source(), 300), c.lineStart(), c.lineEnd(),
-                        c.start(), c.end(), DisplayText.shorten(c.url(), 300), "", null));
-            }
-            return new Answered(DisplayText.shorten(question, MAX_QUESTION_CHARS),
-                    DisplayText.shorten(reply.text(), MAX_ANSWER_CHARS), reply.grounded(), List.copyOf(citations),
-                    DisplayText.shorten(conversationId, 200), new HashMap<>());
-        }
-
-        long chars() {
-            long chars = question.length() + answer.length() + conversationId.length();
-            for (Citation c : citations) {
-                chars += c.source().length() + (c.url() == null ? 0 : c.url().length());
-            }
-            return chars;
-        }
-    }
+    static final int MAX_ANSWER_CHARS = RememberedAnswer.MAX_ANSWER_CHARS;
+    static final int MAX_QUESTION_CHARS = RememberedAnswer.MAX_QUESTION_CHARS;
+    static final int MAX_CITATIONS = RememberedAnswer.MAX_CITATIONS;
 
     private final Path file;
     private final Clock clock;
     /** Created on the first vote: Jackson's start-up cost stays off the bot's start. */
     private ObjectMapper json;
-    private final Map<String, Answered> recent = new BoundedLruMap<>(REMEMBERED);
+    private final AnswerMemory recent;
 
+    /** Remembers the latest {@value SharedState#ANSWERS} answers in this process. */
     public FileFeedbackRecorder(Path dataDir, Clock clock) {
+        this(dataDir, clock, new InMemoryAnswerMemory(SharedState.ANSWERS));
+    }
+
+    /** Remembers answers and votes in {@code answers} (shared by several instances, say). */
+    public FileFeedbackRecorder(Path dataDir, Clock clock, AnswerMemory answers) {
         this.file = dataDir.resolve("feedback.jsonl");
         this.clock = clock;
+        this.recent = answers;
     }
 
     /** Remembers an answer so that votes on it can be recorded with their context. */
     public synchronized void remember(BotReply reply, String question, String conversationId) {
         if (reply.id() != null) {
-            recent.put(reply.id(), Answered.of(reply, question, conversationId));
+            recent.remember(reply.id(), RememberedAnswer.of(reply, question, conversationId));
         }
     }
 
     @Override
     public synchronized boolean record(String replyId, Platform platform, String userId, Vote vote) {
-        Answered answered = replyId == null ? null : recent.get(replyId);
+        RememberedAnswer answered = replyId == null ? null : recent.find(replyId).orElse(null);
         if (answered == null) {
             return false;
         }
         String voter = platform.id() + ":" + userId;
-        Vote earlier = answered.votes().get(voter);
+        Vote earlier = recent.vote(replyId, voter).orElse(null);
         if (earlier == vote) {
             return true; // already stored as it is
         }
@@ -111,7 +91,7 @@ public final class FileFeedbackRecorder implements FeedbackRecorder {
             } else {
                 replace(replyId, platform.id(), userId, line);
             }
-            answered.votes().put(voter, vote);
+            recent.storeVote(replyId, voter, vote);
             return true;
         } catch (IOException e) {
             log.warn("Could not store feedback in {}: {}", file, e.toString());
@@ -119,7 +99,7 @@ public final class FileFeedbackRecorder implements FeedbackRecorder {
         }
     }
 
-    private ObjectNode record(Answered answered, String replyId, Platform platform, String userId, Vote vote) {
+    private ObjectNode record(RememberedAnswer answered, String replyId, Platform platform, String userId, Vote vote) {
         ObjectNode record = json.createObjectNode();
         record.put("time", clock.instant().toString());
         record.put("replyId", replyId);
@@ -176,7 +156,7 @@ public final class FileFeedbackRecorder implements FeedbackRecorder {
 
     /** The characters held for the remembered answers (what the bound is about). */
     synchronized long retainedChars() {
-        return recent.values().stream().mapToLong(Answered::chars).sum();
+        return recent instanceof InMemoryAnswerMemory local ? local.retainedChars() : 0;
     }
 
     public Path file() {

@@ -165,6 +165,25 @@ public final class Env {
         }
     }
 
+    /**
+     * An IP address literal ({@code 127.0.0.1}, {@code 0.0.0.0}, {@code ::1}); never a host name, so
+     * nothing is looked up.
+     */
+    public java.net.InetAddress ipAddress(String name, String defaultValue) {
+        String value = string(name, defaultValue);
+        boolean ipv4 = value.matches("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
+                + "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+        String message = name + " must be an IP address such as 127.0.0.1 or 0.0.0.0, got '" + value + "'.";
+        if (!ipv4 && !value.matches("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*")) {
+            throw new ConfigException(message);
+        }
+        try {
+            return java.net.InetAddress.getByName(value); // a literal address: no name lookup
+        } catch (java.net.UnknownHostException e) {
+            throw new ConfigException(message);
+        }
+    }
+
     /** A secret: never echoed in errors. */
     public Optional<String> secret(String name) {
         Optional<String> value = get(name);

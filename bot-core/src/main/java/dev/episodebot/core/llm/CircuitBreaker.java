@@ -36,6 +36,11 @@ public final class CircuitBreaker {
         return true;
     }
 
+    /** The call {@link #allow()} let through did not happen after all (neither a success nor a failure). */
+    public synchronized void release() {
+        trialInFlight = false;
+    }
+
     public synchronized void success() {
         consecutiveFailures = 0;
         trialInFlight = false;

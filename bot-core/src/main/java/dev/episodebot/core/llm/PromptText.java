@@ -1,12 +1,29 @@
 package dev.episodebot.core.llm;
 
-/** Keeps data (user text, transcript passages) from closing or opening the prompt's delimiters. */
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Keeps data (user text, transcript lines, titles) from closing or opening the prompt's delimiters. */
 final class PromptText {
+
+    private static final Pattern OUR_TAG = Pattern.compile(
+            "(?i)<(\\s*/?\\s*(?:passages|passage|question|history|conversation|system|transcript|episode)\\b[^<>]*)>");
 
     private PromptText() {}
 
     /** Neutralises anything that looks like one of our tags by replacing its angle brackets. */
     static String data(String text) {
-        return text.replaceAll("(?i)<\\s*(/?)\\s*(passages|passage|question|history|conversation|system)\\s*>", "‹$1$2›");
+        Matcher m = OUR_TAG.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement("‹" + m.group(1).replaceFirst("^\\s*(/?)\\s*", "$1").strip() + "›"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** A value for an attribute of one of our tags: data, on one line, without double quotes or brackets. */
+    static String attribute(String text) {
+        return data(text).replaceAll("[\\r\\n\"<>]", " ").strip();
     }
 }

@@ -36,7 +36,7 @@ public final class Continuations<T> {
         }
     }
 
-    private record Stored<T>(List<T> messages, int weight, Language language) {}
+    private record Stored<T>(List<List<T>> pages, int weight, Language language) {}
 
     private final int maxEntries;
     private final long maxWeight;
@@ -62,14 +62,34 @@ public final class Continuations<T> {
      * new key when there is a rest.
      */
     public Page<T> firstPage(List<T> messages, int cap, Language language) {
+        return firstOfPages(List.of(messages), cap, language);
+    }
+
+    /**
+     * The first page of a reply that comes in pages of its own ({@link ReplyPages}: ten search
+     * results, a few outline sections): the messages of its first page (at most {@code cap}); each
+     * "more" shows the next page (again at most {@code cap} messages of it).
+     */
+    public Page<T> firstOfPages(List<List<T>> pages, int cap, Language language) {
         if (cap < 1) {
             throw new IllegalArgumentException("cap must be at least 1");
         }
-        if (messages.size() <= cap) {
-            return new Page<>(List.copyOf(messages), null, 0, language);
+        List<List<T>> rest = new java.util.ArrayList<>();
+        List<T> first = pages.isEmpty() ? List.of() : pages.get(0);
+        if (first.size() > cap) {
+            rest.add(List.copyOf(first.subList(cap, first.size())));
+            first = first.subList(0, cap);
         }
-        List<T> rest = List.copyOf(messages.subList(cap, messages.size()));
-        return new Page<>(List.copyOf(messages.subList(0, cap)), put(rest, language), rest.size(), language);
+        for (List<T> page : pages.subList(Math.min(1, pages.size()), pages.size())) {
+            if (!page.isEmpty()) {
+                rest.add(List.copyOf(page));
+            }
+        }
+        if (rest.isEmpty()) {
+            return new Page<>(List.copyOf(first), null, 0, language);
+        }
+        int left = rest.stream().mapToInt(List::size).sum();
+        return new Page<>(List.copyOf(first), put(rest, language), left, language);
     }
 
     /**
@@ -79,19 +99,21 @@ public final class Continuations<T> {
      */
     public Optional<Page<T>> nextPage(String key, int cap) {
         Stored<T> entry = take(key);
-        return entry == null ? Optional.empty() : Optional.of(firstPage(entry.messages(), cap, entry.language()));
+        return entry == null ? Optional.empty() : Optional.of(firstOfPages(entry.pages(), cap, entry.language()));
     }
 
-    private synchronized String put(List<T> messages, Language language) {
+    private synchronized String put(List<List<T>> pages, Language language) {
         int w = 0;
-        for (T message : messages) {
-            w += weigher.applyAsInt(message);
+        for (List<T> page : pages) {
+            for (T message : page) {
+                w += weigher.applyAsInt(message);
+            }
         }
         String key = newKey();
         while (stored.containsKey(key)) {
             key = newKey();
         }
-        stored.put(key, new Stored<>(messages, w, language));
+        stored.put(key, new Stored<>(pages, w, language));
         weight += w;
         var eldest = stored.entrySet().iterator();
         while ((stored.size() > maxEntries || weight > maxWeight) && eldest.hasNext()) {

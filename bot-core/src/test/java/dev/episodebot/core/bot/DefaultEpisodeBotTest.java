@@ -295,7 +295,7 @@ class DefaultEpisodeBotTest {
         ConversationMemories memories = new ConversationMemories(100, 12);
         EpisodeBot bot = new DefaultEpisodeBot(core.knowledge(), core.answerer(), memories,
                 new FileFeedbackRecorder(root.resolve("data"), CLOCK), AdminList.none(),
-                new DefaultEpisodeBot.Limits(2000, 100, 4, 4), CLOCK, () -> { }, core.shownText());
+                new DefaultEpisodeBot.Limits(2000, 100, 4, 4), CLOCK, () -> { }, core.shownText(), core.overviews());
         BotReply answer = bot.ask(new BotRequest("conv-a", "7", Platform.TELEGRAM, REKA_TEAM));
         bot.ask(new BotRequest("conv-b", "8", Platform.TELEGRAM, REKA_TEAM));
         assertThat(memories.history("conv-a")).containsExactly("User: " + REKA_TEAM, "Bot: " + answer.text());

@@ -50,7 +50,7 @@ class EvalRunnerTest {
     void theContextReachesTheFollowUpThroughTheConversationHistoryAndGoesNoFurther() {
         // GIVEN a core with an LLM (a fake OpenAI-compatible server), which condenses follow-ups from the history
         try (FakeChatServer llm = FakeChatServer.start(); BotCore core = core(llm.openAiEnv("5s"))) {
-            llm.otherwise(Reply.text("Snowflake 想收购 Reka。[1]"));
+            llm.otherwise(Reply.text("Snowflake 想收购 Reka。[L187]"));
 
             // WHEN a follow-up with one context question, then a standalone question, are evaluated
             EvalSummary summary = new EvalRunner(core.answerer()).run(List.of(followUp(), standalone()), 5);

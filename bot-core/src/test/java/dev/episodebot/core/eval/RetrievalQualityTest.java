@@ -57,10 +57,13 @@ class RetrievalQualityTest {
     void everyQuestionOfBothSetsWasEvaluated() throws Exception {
         // GIVEN the two question files
         // WHEN they were run
-        // THEN there is one result per question line, each with at most k retrieved chunks
+        // THEN there is one result per question line, each with at most k retrieved chunks (at least one,
+        // except for questions about the whole episode, which the summary answers without retrieval)
         assertThat(devAll.results()).hasSize((int) questionLines("dev.jsonl"));
         assertThat(extra.results()).hasSize((int) questionLines("extra.jsonl"));
-        assertThat(devAll.results()).allSatisfy(r -> assertThat(r.retrieved()).hasSizeBetween(1, 5));
+        assertThat(devAll.results()).filteredOn(r -> r.question().kind() != QuestionKind.OVERVIEW)
+                .allSatisfy(r -> assertThat(r.retrieved()).hasSizeBetween(1, 5));
+        assertThat(devAll.results()).allSatisfy(r -> assertThat(r.retrieved()).hasSizeLessThanOrEqualTo(5));
         // AND every follow-up's context was answered first
         assertThat(devAll.results()).filteredOn(r -> r.question().kind() == QuestionKind.FOLLOWUP).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.contextAnswers()).hasSameSizeAs(r.question().context())

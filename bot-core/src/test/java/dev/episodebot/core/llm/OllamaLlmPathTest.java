@@ -53,38 +53,39 @@ class OllamaLlmPathTest {
     @Test
     void ollamaChatRequestCarriesTheModelAndTheTaggedPassagesWithoutStreaming() {
         // GIVEN an Ollama server that answers
-        ollama.otherwise(Reply.text("不到 15 人。[1]"));
+        ollama.otherwise(Reply.text("不到 15 人。[L114]"));
 
         // WHEN a question is asked
         Answer answer = ask(REKA_TEAM);
 
-        // THEN one non-streaming /api/chat request carries the model, the rules and the tagged passages and question
+        // THEN one non-streaming /api/chat request (nobody watches drafts) carries the model, the rules, the
+        // numbered transcript and the question in their tags
         assertThat(ollama.requests()).hasSize(1);
         FakeChatServer.Recorded request = ollama.requests().get(0);
         assertThat(request.path()).isEqualTo("/api/chat");
         assertThat(request.json().path("model").asText()).isEqualTo("fake-model");
         assertThat(request.json().path("stream").asBoolean(true)).isFalse();
         assertThat(request.systemMessage()).contains("NOT_IN_EPISODE");
-        assertThat(request.userMessage()).startsWith("<passages>\n[1] (")
+        assertThat(request.userMessage()).startsWith("<transcript>\n<episode title=")
+                .contains("\nL114 这些成就是由不到 15 人的技术团队完成的\n")
                 .endsWith("<question>\n" + REKA_TEAM + "\n</question>");
         assertThat(answer.retrieved()).isNotEmpty();
     }
 
     @Test
-    void ollamaReplyIsTheGroundedAnswerCitingThePassage() {
-        // GIVEN an Ollama reply citing passage [1]
-        ollama.otherwise(Reply.text("Reka 的技术团队不到 15 人。[1]"));
+    void ollamaReplyIsTheGroundedAnswerCitingTheLine() {
+        // GIVEN an Ollama reply citing line 114
+        ollama.otherwise(Reply.text("Reka 的技术团队不到 15 人。[L114]"));
 
         // WHEN the question is answered
         Answer answer = ask(REKA_TEAM);
 
-        // THEN the reply is the grounded answer with a citation inside the first passage
+        // THEN the reply is the grounded answer citing that line
         assertThat(answer.grounded()).isTrue();
         assertThat(answer.reply().lead()).isEqualTo("Reka 的技术团队不到 15 人。[1]");
-        var first = answer.retrieved().get(0).chunk();
         assertThat(answer.citations()).singleElement().satisfies(c -> {
-            assertThat(c.source()).isEqualTo(first.source());
-            assertThat(c.lineStart()).isBetween(first.lineStart(), first.lineEnd());
+            assertThat(c.source()).isEqualTo(EpisodeFiles.EPISODE);
+            assertThat(c.lineStart()).isEqualTo(114);
         });
     }
 

@@ -19,9 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Finding 5 of the red-team pass: an LLM answer that cites no passage it was given (only
- * {@code [99]}, or nothing) is not shown as sourced: the transcript quotes go out instead, with
- * a note saying why.
+ * Finding 5 of the red-team pass: an LLM answer that cites no line it was given (only
+ * {@code [99]}, an invented {@code [L9999]}, or nothing), or whose only cited sentence rests on a
+ * quote the transcript does not hold, is not shown as sourced: the transcript quotes go out
+ * instead, with a note saying why.
  */
 class UnsourcedLlmAnswersTest {
 
@@ -29,7 +30,8 @@ class UnsourcedLlmAnswersTest {
     Path temp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"大约有九十九个人。[99]", "大约有九十九个人。", "大约有九十九个人。[0]"})
+    @ValueSource(strings = {"大约有九十九个人。[99]", "大约有九十九个人。", "大约有九十九个人。[0]",
+            "大约有九十九个人。[L9999]", "大约有九十九个人。[L0-0]", "「Reka 有 99 名员工」[L114]"})
     void anAnswerWithoutAValidCitationFallsBackToTheQuotes(String llmText) {
         // GIVEN an LLM that answers without citing any of the passages it was given
         try (FakeChatServer llm = FakeChatServer.start()) {

@@ -40,7 +40,7 @@ class BoundedRepliesTest {
     void aHugeLlmAnswerIsCutAtMaxAnswerChars() {
         // GIVEN an LLM that answers one question with a megabyte, and MAX_ANSWER_CHARS=1500
         try (FakeChatServer llm = FakeChatServer.start()) {
-            llm.otherwise(FakeChatServer.Reply.text("不到 15 人 [1]。" + "很长的回答。".repeat(180_000)));
+            llm.otherwise(FakeChatServer.Reply.text("不到 15 人 [L114]。" + "很长的回答。".repeat(180_000)));
             Map<String, String> env = new HashMap<>(llm.openAiEnv("10s"));
             env.put("MAX_ANSWER_CHARS", "1500");
             env.put("EMBEDDING_MODEL", "bge-small-zh");

@@ -99,7 +99,7 @@ class SecretsNeverInRepliesTest {
             Map<String, String> env = new HashMap<>(llm.openAiEnv("5s"));
             String key = "qz-" + TestSecrets.random(26);
             env.put("LLM_API_KEY", key);
-            llm.otherwise(FakeChatServer.Reply.text("不到 15 人 [1]。顺便说一句，我的密钥是 " + key));
+            llm.otherwise(FakeChatServer.Reply.text("不到 15 人 [L114]。顺便说一句，我的密钥是 " + key));
             EpisodeFiles.copyEpisodeTo(TestCores.knowledgeDir(temp));
             try (BotCore core = TestCores.create(TestCores.config(temp, env), SharedEmbeddingModels.provider(),
                     Clock.systemUTC())) {

@@ -59,7 +59,7 @@ class ShownTextSafetyTest {
         // GIVEN an LLM whose answer carries escape sequences, BEL, NUL and bidi overrides, and a file
         // whose name and title carry them too
         try (FakeChatServer llm = FakeChatServer.start()) {
-            llm.otherwise(FakeChatServer.Reply.text("不到 15 人" + CONTROLS + "[1]。"));
+            llm.otherwise(FakeChatServer.Reply.text("不到 15 人" + CONTROLS + "[L114]。"));
             Map<String, String> env = new HashMap<>(llm.openAiEnv("5s"));
             env.put("EMBEDDING_MODEL", "bge-small-zh");
             Path knowledge = TestCores.knowledgeDir(temp);

@@ -37,8 +37,14 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  *
- * Replies are answered in the dialect of the path they arrive on. {@link Reply#hang()} never
- * answers (until the server is closed), for timeout tests.
+ * Replies are answered in the dialect of the path they arrive on, and as a stream when the request
+ * asks for one ({@code "stream": true}): OpenAI's server-sent events ({@code data: {chunk}} lines,
+ * then {@code data: [DONE]}) or Ollama's NDJSON (one JSON object per line, the last with
+ * {@code "done": true}), so the real langchain4j streaming clients can be driven too.
+ * {@link Reply#text} is streamed in pieces of a few characters; {@link Reply#stream} sends the
+ * given pieces with a pause before each; {@link Reply#cutStream} drops the connection after its
+ * pieces; {@link Reply#invalidUtf8Stream} sends bytes that are not UTF-8 inside a piece.
+ * {@link Reply#hang()} never answers (until the server is closed), for timeout tests.
  */
 public final class FakeChatServer implements AutoCloseable {
 
@@ -74,6 +80,33 @@ public final class FakeChatServer implements AutoCloseable {
         static Reply cut() {
             return new Cut();
         }
+
+        /**
+         * A streamed completion: each piece is one event (one NDJSON line for Ollama), sent after
+         * {@code pause}; a request that does not ask for a stream gets the pieces joined.
+         */
+        static Reply stream(java.time.Duration pause, String... pieces) {
+            return new Streamed(List.of(pieces), pause, false, false);
+        }
+
+        /** {@code content} streamed in pieces of {@code pieceChars} characters, one every {@code pause}. */
+        static Reply drip(String content, int pieceChars, java.time.Duration pause) {
+            List<String> pieces = new ArrayList<>();
+            for (int i = 0; i < content.length(); i += pieceChars) {
+                pieces.add(content.substring(i, Math.min(content.length(), i + pieceChars)));
+            }
+            return new Streamed(pieces, pause, false, false);
+        }
+
+        /** Streams {@code pieces}, then drops the connection without ending the stream. */
+        static Reply cutStream(String... pieces) {
+            return new Streamed(List.of(pieces), java.time.Duration.ZERO, true, false);
+        }
+
+        /** Streams {@code pieces} with a piece of invalid UTF-8 bytes after the first, then ends normally. */
+        static Reply invalidUtf8Stream(String... pieces) {
+            return new Streamed(List.of(pieces), java.time.Duration.ZERO, false, true);
+        }
     }
 
     record Text(String content) implements Reply {}
@@ -87,6 +120,11 @@ public final class FakeChatServer implements AutoCloseable {
     record Cut() implements Reply {}
 
     record Delayed(java.time.Duration delay, Reply then) implements Reply {}
+
+    record Streamed(List<String> pieces, java.time.Duration pause, boolean cut, boolean invalidUtf8) implements Reply {}
+
+    /** How many characters of a {@link Reply#text} go in one event of a stream. */
+    static final int PIECE_CHARS = 6;
 
     /** A request as received. */
     public record Recorded(String method, String path, Map<String, String> headers, String body) {
@@ -116,6 +154,11 @@ public final class FakeChatServer implements AutoCloseable {
         /** The system prompt. */
         public String systemMessage() {
             return String.join("\n", messages("system"));
+        }
+
+        /** Whether the client asked for a streamed reply. */
+        public boolean streamed() {
+            return json().path("stream").asBoolean(false);
         }
 
         /** The (last) user message. */
@@ -245,6 +288,9 @@ public final class FakeChatServer implements AutoCloseable {
                 }
                 return;
             }
+            if (reply instanceof Cut && json(body).path("stream").asBoolean(false)) {
+                reply = Reply.cutStream("半截的", "回答不应该出现");
+            }
             if (reply instanceof Cut) {
                 byte[] full = (path.startsWith("/api/") ? ollama("半截的回答不应该出现") : openAi("半截的回答不应该出现"))
                         .getBytes(StandardCharsets.UTF_8);
@@ -253,6 +299,20 @@ public final class FakeChatServer implements AutoCloseable {
                 OutputStream out = exchange.getResponseBody();
                 out.write(full, 0, full.length / 2);
                 out.flush(); // closing the exchange below drops the connection with the rest unsent
+                return;
+            }
+            boolean ollama = path.startsWith("/api/");
+            boolean stream = json(body).path("stream").asBoolean(false);
+            if (reply instanceof Text text && stream) {
+                reply = Reply.drip(text.content(), PIECE_CHARS, java.time.Duration.ZERO);
+            }
+            if (reply instanceof Streamed streamed) {
+                if (stream) {
+                    stream(exchange, ollama, streamed);
+                } else {
+                    String whole = String.join("", streamed.pieces());
+                    send(exchange, 200, ollama ? ollama(whole) : openAi(whole));
+                }
                 return;
             }
             if (reply instanceof Status status) {
@@ -265,6 +325,112 @@ public final class FakeChatServer implements AutoCloseable {
                 send(exchange, 200, path.startsWith("/api/") ? ollama(text.content()) : openAi(text.content()));
             }
         }
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body.isBlank() ? "{}" : body);
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    /** Sends a stream in the dialect of the path: OpenAI server-sent events or Ollama NDJSON. */
+    private void stream(HttpExchange exchange, boolean ollama, Streamed streamed) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", ollama ? "application/x-ndjson" : "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        boolean first = true;
+        for (String piece : streamed.pieces()) {
+            if (!streamed.pause().isZero()) {
+                try {
+                    if (closed.await(streamed.pause().toMillis(), TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            try {
+                out.write(event(ollama, piece, first).getBytes(StandardCharsets.UTF_8));
+                if (first && streamed.invalidUtf8()) {
+                    out.write(invalidUtf8Event(ollama));
+                }
+                out.flush();
+            } catch (IOException e) {
+                return; // the client went away (it cancelled the stream)
+            }
+            first = false;
+        }
+        if (streamed.cut()) {
+            out.flush(); // closing the exchange now drops the connection without the end of the stream
+            return;
+        }
+        try {
+            if (ollama) {
+                ObjectNode done = JSON.createObjectNode();
+                done.put("model", "fake-model").put("created_at", "2025-01-01T00:00:00Z");
+                done.putObject("message").put("role", "assistant").put("content", "");
+                done.put("done", true).put("done_reason", "stop").put("prompt_eval_count", 10).put("eval_count", 5);
+                out.write((JSON.writeValueAsString(done) + "\n").getBytes(StandardCharsets.UTF_8));
+            } else {
+                ObjectNode last = chunk(null);
+                last.withArray("choices").get(0).withObject("delta");
+                ((ObjectNode) last.withArray("choices").get(0)).put("finish_reason", "stop");
+                out.write(("data: " + JSON.writeValueAsString(last) + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+            }
+            out.close();
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
+    private static String event(boolean ollama, String piece, boolean first) throws IOException {
+        if (ollama) {
+            ObjectNode line = JSON.createObjectNode();
+            line.put("model", "fake-model").put("created_at", "2025-01-01T00:00:00Z");
+            line.putObject("message").put("role", "assistant").put("content", piece);
+            line.put("done", false);
+            return JSON.writeValueAsString(line) + "\n";
+        }
+        ObjectNode chunk = chunk(piece);
+        if (first) {
+            ((ObjectNode) chunk.withArray("choices").get(0).get("delta")).put("role", "assistant");
+        }
+        return "data: " + JSON.writeValueAsString(chunk) + "\n\n";
+    }
+
+    private static ObjectNode chunk(String content) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", "chatcmpl-test").put("object", "chat.completion.chunk").put("created", 1_700_000_000L)
+                .put("model", "fake-model");
+        ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0);
+        ObjectNode delta = choice.putObject("delta");
+        if (content != null) {
+            delta.put("content", content);
+        }
+        choice.putNull("finish_reason");
+        return root;
+    }
+
+    /** One more event whose content holds bytes that are not UTF-8 (a lone continuation byte, an overlong form). */
+    private static byte[] invalidUtf8Event(boolean ollama) {
+        String template = ollama
+                ? "{\"model\":\"fake-model\",\"message\":{\"role\":\"assistant\",\"content\":\"X\"},\"done\":false}\n"
+                : "data: {\"id\":\"chatcmpl-test\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+                        + "\"model\":\"fake-model\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"X\"},"
+                        + "\"finish_reason\":null}]}\n\n";
+        byte[] text = template.getBytes(StandardCharsets.UTF_8);
+        int at = template.indexOf("\"X\"") + 1;
+        byte[] bad = {(byte) 0x80, (byte) 0xC0, (byte) 0xAF, (byte) 0xFF};
+        byte[] out = new byte[text.length - 1 + bad.length];
+        System.arraycopy(text, 0, out, 0, at);
+        System.arraycopy(bad, 0, out, at, bad.length);
+        System.arraycopy(text, at + 1, out, at + bad.length, text.length - at - 1);
+        return out;
     }
 
     private static String openAi(String content) throws IOException {

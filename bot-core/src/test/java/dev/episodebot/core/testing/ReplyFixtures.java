@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The replies every surface's golden rendering tests use: a Chinese fact answer, an English
  * question over Chinese knowledge, a not-covered answer, a list answer with three items, a
- * 6,000-character answer, and an answer quoting hostile transcript text. Each is the structure the
+ * 6,000-character answer, an answer quoting hostile transcript text, a fifteen-section outline
+ * and a twelve-line search result. Each is the structure the
  * core produces (or would, for the list); the renderers must show every quote once, its answering
  * line marked, within the platform's limits.
  */
@@ -43,7 +44,43 @@ public final class ReplyFixtures {
     public static List<Fixture> all() {
         return List.of(new Fixture("chinese fact", chineseFact()), new Fixture("english over chinese", englishOverChinese()),
                 new Fixture("not covered", notCovered()), new Fixture("list of three", listOfThree()),
-                new Fixture("6000 characters", longAnswer()), new Fixture("hostile transcript", hostile()));
+                new Fixture("6000 characters", longAnswer()), new Fixture("hostile transcript", hostile()),
+                new Fixture("outline of fifteen sections", outlineOfFifteen()), new Fixture("search of twelve lines", searchOfTwelve()));
+    }
+
+    /**
+     * An outline as {@code /outline} gives it: fifteen timecoded sections, each titled (with markup in
+     * the titles) and with two long key lines, each section citing its line range.
+     */
+    public static BotReply outlineOfFifteen() {
+        BotReply.Builder reply = BotReply.builder(ReplyKind.OUTLINE, Language.ZH).id("00000000000000ee")
+                .lead("《Yi Tay 重返谷歌》的大纲（15 节）：");
+        for (int s = 0; s < 15; s++) {
+            int from = s * 15 + 1;
+            int to = from + 14;
+            List<String> keyLines = List.of("第 " + (s + 1) + " 节的第一句关键台词，" + "讲的是 Reka 和 Google DeepMind 的故事".repeat(2),
+                    "第二句 <b>关键</b> **台词** @everyone，" + "人才回流大厂的窘境".repeat(3));
+            Citation citation = new Citation(EPISODE, from, to, String.format("00:%02d:00", s), String.format("00:%02d:59", s),
+                    "https://www.youtube.com/watch?v=abc&t=" + s * 60, String.join("\n", keyLines), "Yi Tay 重返谷歌");
+            int cited = reply.cite(citation);
+            reply.section(new dev.episodebot.core.Section((s + 1) + ". 标题 <i>" + s + "</i> · **Reka** · [x](https://evil.example/)",
+                    keyLines, cited));
+        }
+        return reply.build();
+    }
+
+    /** A search reply as {@code /search Reka} gives it: twelve lines, each the quote of its own citation. */
+    public static BotReply searchOfTwelve() {
+        BotReply.Builder reply = BotReply.builder(ReplyKind.SEARCH, Language.EN).id("00000000000000ff")
+                .lead("12 lines contain “Reka”:");
+        for (int i = 0; i < 12; i++) {
+            int line = 60 + i * 10;
+            String text = "第 " + line + " 行：Reka <b>" + i + "</b> & *团队* " + "在创业初期取得的成就".repeat(i % 3 + 1);
+            Citation citation = new Citation(EPISODE, line, line, null, null, null, text, null);
+            int quote = reply.quote(citation, List.of(text), 0);
+            reply.item(new Item(text, quote, reply.citationOf(quote)));
+        }
+        return reply.build();
     }
 
     static Citation reka(String title) {

@@ -9,6 +9,7 @@ import dev.episodebot.core.ReplyKind;
 import dev.episodebot.core.render.Continuations;
 import dev.episodebot.core.render.MessagePart;
 import dev.episodebot.core.render.ReplyLimits;
+import dev.episodebot.core.render.ReplyPages;
 import dev.episodebot.core.text.Catalog;
 import dev.episodebot.core.text.UiText;
 import dev.episodebot.discord.render.ReplyRenderer;
@@ -99,7 +100,8 @@ final class Answerer {
             Language language = request.replyLanguage();
             reply = BotReply.of(ReplyKind.ERROR, Catalog.text(language, UiText.ERROR), language);
         }
-        Continuations.Page<MessagePart> page = continuations.firstPage(renderer.parts(reply), cap, reply.language());
+        List<List<MessagePart>> pages = ReplyPages.of(reply).stream().map(renderer::parts).toList();
+        Continuations.Page<MessagePart> page = continuations.firstOfPages(pages, cap, reply.language());
         deliver(target, renderer.messages(page.shown(), reply, page.moreKey(), page.left(), page.language()),
                 "the reply to /" + command.word() + " in conversation " + request.conversationId());
     }

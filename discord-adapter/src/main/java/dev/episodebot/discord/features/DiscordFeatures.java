@@ -20,7 +20,8 @@ public final class DiscordFeatures {
             ReplyLimits limits) {
         Answerer answerer = new Answerer(bot, executor, new ReplyRenderer(), limits);
         return List.of(
-                new SlashCommandListener(answerer), // /ask /sources /new /status /help /reload
+                new SlashCommandListener(answerer, bot::episodeTitles), // /ask /sources /new /status /help /reload
+                                                                         // /outline /summary /search
                 new MessageListener(answerer), // mentions start threads; thread follow-ups; DMs
                 new ButtonListener(feedback, answerer)); // 👍/👎 under answers, "more" under long replies
     }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The slash commands, one per core {@link BotCommand} ({@code /ask question:}, {@code /sources},
- * {@code /new}, {@code /status}, {@code /help}, {@code /reload}), with Chinese descriptions for
+ * {@code /new}, {@code /status}, {@code /help}, {@code /reload}, {@code /outline episode:},
+ * {@code /summary episode:} with the episode suggested as typed, {@code /search term:}), with Chinese descriptions for
  * Chinese clients, and their registration: to one server when {@code DISCORD_GUILD_ID} is set
  * (instant, for testing), else globally (usable in servers and in DMs with the bot).
  *
@@ -33,6 +34,10 @@ public final class SlashCommands {
 
     /** The option of {@code /ask}. */
     public static final String QUESTION_OPTION = "question";
+    /** The option of {@code /outline} and {@code /summary}, suggested from the knowledge titles. */
+    public static final String EPISODE_OPTION = "episode";
+    /** The option of {@code /search}. */
+    public static final String TERM_OPTION = "term";
 
     private static final Logger LOG = LoggerFactory.getLogger(SlashCommands.class);
 
@@ -49,10 +54,29 @@ public final class SlashCommands {
                         Catalog.text(Language.EN, UiText.COMMAND_ASK_OPTION), true)
                         .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA,
                                 Catalog.text(Language.ZH, UiText.COMMAND_ASK_OPTION)));
+            } else if (command == BotCommand.OUTLINE || command == BotCommand.SUMMARY) {
+                data.addOptions(option(EPISODE_OPTION, UiText.COMMAND_EPISODE_OPTION, false).setAutoComplete(true));
+            } else if (command == BotCommand.SEARCH) {
+                data.addOptions(option(TERM_OPTION, UiText.COMMAND_SEARCH_OPTION, true));
             }
             commands.add(data);
         }
         return commands;
+    }
+
+    /** The text option of a command, by name, English and Chinese descriptions from the catalog. */
+    public static String optionOf(BotCommand command) {
+        return switch (command) {
+            case ASK -> QUESTION_OPTION;
+            case OUTLINE, SUMMARY -> EPISODE_OPTION;
+            case SEARCH -> TERM_OPTION;
+            default -> null;
+        };
+    }
+
+    private static OptionData option(String name, UiText description, boolean required) {
+        return new OptionData(OptionType.STRING, name, Catalog.text(Language.EN, description), required)
+                .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, Catalog.text(Language.ZH, description));
     }
 
     /**

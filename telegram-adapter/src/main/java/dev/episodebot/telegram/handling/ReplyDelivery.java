@@ -4,6 +4,7 @@ import dev.episodebot.core.BotReply;
 import dev.episodebot.core.render.Continuations;
 import dev.episodebot.core.render.MessagePart;
 import dev.episodebot.core.render.ReplyLimits;
+import dev.episodebot.core.render.ReplyPages;
 import dev.episodebot.telegram.render.ReplyRenderer;
 import dev.episodebot.telegram.send.ChatTarget;
 import dev.episodebot.telegram.send.TelegramSender;
@@ -14,7 +15,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 /**
  * Sends a rendered reply, at most {@code MAX_REPLY_MESSAGES} messages of it: the rest is kept
  * (bounded) behind a "more" button on the last message shown, and sent a page at a time when the
- * button is pressed. Vote buttons go on the last message of the first page.
+ * button is pressed; a list reply that comes in pages ({@link ReplyPages}: search results, outline
+ * sections) shows one page per press. Vote buttons go on the last message of the first page.
  */
 public final class ReplyDelivery {
 
@@ -32,8 +34,8 @@ public final class ReplyDelivery {
 
     /** Sends the first page of {@code reply}, the first message replying to {@code replyTo} (if any). */
     public void deliver(ChatTarget target, Integer replyTo, BotReply reply) throws TelegramApiException {
-        List<MessagePart> parts = renderer.render(reply);
-        Continuations.Page<MessagePart> page = continuations.firstPage(parts, cap, reply.language());
+        List<List<MessagePart>> pages = ReplyPages.of(reply).stream().map(renderer::render).toList();
+        Continuations.Page<MessagePart> page = continuations.firstOfPages(pages, cap, reply.language());
         sender.sendReply(target, replyTo, page.shown(),
                 ReplyKeyboards.of(reply, page.moreKey(), page.left(), page.language()));
     }

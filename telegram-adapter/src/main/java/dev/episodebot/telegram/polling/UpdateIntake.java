@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.objects.Update;
-import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 
 /**
  * What telegrambots' polling thread calls with each batch of updates. It returns quickly and never
@@ -59,28 +58,16 @@ public final class UpdateIntake implements LongPollingUpdateConsumer {
             log.info("Ignoring Telegram update {}: it was handled before (redelivered).", id);
             return;
         }
-        boolean taken = executor.submit(chatKey(update), () -> handle(id, update));
+        boolean taken = executor.submit(UpdateRun.chatKey(update), () -> handle(id, update));
         if (!taken) {
             log.info("Not handling Telegram update {}: shutting down; it will be delivered again.", id);
         }
     }
 
     private void handle(int id, Update update) {
-        try {
-            handler.accept(update);
-        } catch (ShutdownCutException e) {
-            log.info("Telegram update {} was not answered before the shutdown; Telegram delivers it again after "
-                    + "the restart.", id);
-            return; // not completed: the watermark stays below it
-        } catch (Throwable t) {
-            if (Thread.currentThread().isInterrupted()) {
-                log.info("Telegram update {} was cut by the shutdown ({}); Telegram delivers it again after the "
-                        + "restart.", id, t.getClass().getSimpleName());
-                return;
-            }
-            log.error("Handling Telegram update {} failed", id, masker.redact(t));
-        }
-        ledger.complete(id);
+        if (UpdateRun.handle(id, update, handler, masker, "Telegram delivers it again after the restart.")) {
+            ledger.complete(id);
+        } // else not completed: the watermark stays below it
     }
 
     /**
@@ -103,18 +90,6 @@ public final class UpdateIntake implements LongPollingUpdateConsumer {
 
     /** Updates of one chat share a key, so they are handled in order. */
     static Object chatKey(Update update) {
-        if (update.hasMessage() && update.getMessage().getChatId() != null) {
-            return update.getMessage().getChatId();
-        }
-        if (update.hasCallbackQuery()) {
-            MaybeInaccessibleMessage message = update.getCallbackQuery().getMessage();
-            if (message != null && message.getChatId() != null) {
-                return message.getChatId();
-            }
-            if (update.getCallbackQuery().getFrom() != null) {
-                return "user:" + update.getCallbackQuery().getFrom().getId();
-            }
-        }
-        return "other";
+        return UpdateRun.chatKey(update);
     }
 }

@@ -47,6 +47,8 @@ import java.util.regex.Pattern;
  *   <li>{@code sendMessage}: validates {@code chat_id}, the text (non-empty, at most 4096 characters
  *       once parsed) and, with {@code parse_mode=HTML}, the markup ({@link FakeHtml}; a rejection is
  *       a 400 "Bad Request: can't parse entities: …"); returns a message with a fresh id;
+ *   <li>{@code setWebhook} (JSON, form or multipart, as telegrambots sends it): records the URL, the
+ *       {@code secret_token} and the {@code allowed_updates}; {@code true};
  *   <li>{@code deleteWebhook}, {@code setMyCommands}, {@code sendChatAction},
  *       {@code answerCallbackQuery}, {@code editMessageReplyMarkup}: {@code true};
  *   <li>anything else: 404 "Not Found".
@@ -59,6 +61,15 @@ import java.util.regex.Pattern;
  * mentions, as Telegram computes them); {@link #redeliver} delivers an update once more whatever
  * the offset (as after a crash before the offset was confirmed). {@link #failNext},
  * {@link #rateLimitNext} and {@link #failNextRaw} make the next call of a method fail.
+ *
+ * <h2>Webhooks</h2>
+ * {@link #deliverByWebhook(List)} makes the fake push updates instead of serving {@code getUpdates}
+ * (which then gets 409, as with Telegram), the way Telegram and a load balancer in front of several
+ * instances do: each queued update is POSTed, with the {@code secret_token} of the last
+ * {@code setWebhook} in {@code X-Telegram-Bot-Api-Secret-Token}, to the next target in turn, and
+ * posted again (to the next target) until one answers 200. {@link #deliverToAll} posts one update to
+ * every target at once (a duplicated delivery); {@link #postWebhook} posts one with any secret and
+ * returns the status. {@link #webhookDeliveries()} records every request.
  *
  * <h2>Observing</h2>
  * {@link #calls()} and {@link #sentMessages()} record everything; the {@code await…} methods wait
@@ -104,6 +115,13 @@ public final class FakeTelegramServer implements AutoCloseable {
     private String expectedToken;
     private Duration maxHold = Duration.ofSeconds(25);
     private Consumer<RecordedCall> listener = call -> { };
+    private List<String> webhookTargets = List.of();
+    private int nextTarget;
+    private String webhookSecret;
+    private final List<WebhookDelivery> webhookDeliveries = new ArrayList<>();
+    private Thread webhookPusher;
+    private final java.net.http.HttpClient webhookClient = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private record Queued(int updateId, ObjectNode update, boolean forced) {
     }
@@ -242,6 +260,127 @@ public final class FakeTelegramServer implements AutoCloseable {
         synchronized (lock) {
             queue.add(new Queued(update.updateId(), update.update().deepCopy(), true));
             lock.notifyAll();
+        }
+    }
+
+    // ---------------------------------------------------------------- webhooks
+
+    /**
+     * From now on, queued updates are posted to these URLs in turn (a load balancer in front of
+     * several instances) instead of being served by {@code getUpdates}.
+     */
+    public FakeTelegramServer deliverByWebhook(List<String> targets) {
+        synchronized (lock) {
+            webhookTargets = List.copyOf(targets);
+            if (webhookPusher == null) {
+                webhookPusher = new Thread(this::pushUpdates, "fake-telegram-webhook");
+                webhookPusher.setDaemon(true);
+                webhookPusher.start();
+            }
+            lock.notifyAll();
+        }
+        return this;
+    }
+
+    /** The {@code secret_token} of the last {@code setWebhook}, or null. */
+    public String webhookSecret() {
+        synchronized (lock) {
+            return webhookSecret;
+        }
+    }
+
+    /** Every webhook request made so far, in order. */
+    public List<WebhookDelivery> webhookDeliveries() {
+        synchronized (lock) {
+            return List.copyOf(webhookDeliveries);
+        }
+    }
+
+    /** Waits until {@code count} webhook requests have come back with 200. */
+    public List<WebhookDelivery> awaitWebhookDeliveries(int count, Duration timeout) {
+        return awaitMatching(() -> webhookDeliveries.stream().filter(d -> d.status() == 200).toList(),
+                list -> list.size() >= count, timeout, count + " webhook deliveries answered 200");
+    }
+
+    /** Posts {@code update} to every webhook target at once (as a duplicated delivery); returns the statuses. */
+    public List<Integer> deliverToAll(Incoming update) {
+        List<String> targets;
+        String secret;
+        synchronized (lock) {
+            queue.removeIf(q -> q.updateId() == update.updateId());
+            targets = webhookTargets;
+            secret = webhookSecret;
+        }
+        List<java.util.concurrent.CompletableFuture<Integer>> posts = new ArrayList<>();
+        for (String target : targets) {
+            posts.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> postWebhook(target, secret, update), executor));
+        }
+        return posts.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    }
+
+    /**
+     * Posts {@code update} to {@code target} with {@code secret} in the header (none when null), as
+     * Telegram would, and returns the HTTP status (-1 when the connection failed).
+     */
+    public int postWebhook(String target, String secret, Incoming update) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(target))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(update.update().toString()));
+        if (secret != null) {
+            request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+        int status;
+        try {
+            status = webhookClient.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            status = -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = -1;
+        }
+        synchronized (lock) {
+            webhookDeliveries.add(new WebhookDelivery(update.updateId(), target, status, Instant.now()));
+            lock.notifyAll();
+        }
+        return status;
+    }
+
+    /** The webhook pusher: each queued update to the next target, again until one takes it. */
+    private void pushUpdates() {
+        while (true) {
+            Queued next;
+            String target;
+            String secret;
+            synchronized (lock) {
+                while (!closed && (queue.isEmpty() || webhookTargets.isEmpty())) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                next = queue.stream().min(Comparator.comparingInt(Queued::updateId)).orElseThrow();
+                queue.remove(next);
+                target = webhookTargets.get(nextTarget++ % webhookTargets.size());
+                secret = webhookSecret;
+            }
+            int status = postWebhook(target, secret, new Incoming(next.updateId(), 0, next.update()));
+            if (status != 200) {
+                synchronized (lock) {
+                    queue.add(next); // Telegram tries again later
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
         }
     }
 
@@ -435,12 +574,31 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
         return switch (method) {
             case "getme" -> ok(botUser());
-            case "getupdates" -> getUpdates(params);
+            case "getupdates" -> webhookMode() ? error(409,
+                    "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first")
+                    : getUpdates(params);
+            case "setwebhook" -> setWebhook(params);
             case "sendmessage" -> sendMessage(seq, params);
             case "deletewebhook", "setmycommands", "sendchataction", "answercallbackquery",
                     "editmessagereplymarkup", "deletemycommands" -> ok(json.getNodeFactory().booleanNode(true));
             default -> error(404, "Not Found: method not found");
         };
+    }
+
+    private boolean webhookMode() {
+        synchronized (lock) {
+            return !webhookTargets.isEmpty();
+        }
+    }
+
+    private Reply setWebhook(JsonNode params) {
+        if (params.path("url").asText("").isBlank()) {
+            return error(400, "Bad Request: bad webhook: an HTTPS URL must be provided for webhook");
+        }
+        synchronized (lock) {
+            webhookSecret = params.hasNonNull("secret_token") ? params.get("secret_token").asText() : null;
+        }
+        return ok(json.getNodeFactory().booleanNode(true));
     }
 
     private Reply getUpdates(JsonNode params) {
@@ -676,7 +834,9 @@ public final class FakeTelegramServer implements AutoCloseable {
         String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"))
                 .toLowerCase(Locale.ROOT);
         String body = new String(bytes, StandardCharsets.UTF_8);
-        if (contentType.contains("json") || body.stripLeading().startsWith("{")) {
+        if (contentType.startsWith("multipart/form-data")) {
+            addMultipart(params, contentType, body);
+        } else if (contentType.contains("json") || body.stripLeading().startsWith("{")) {
             JsonNode parsed = json.readTree(body);
             if (parsed instanceof ObjectNode object) {
                 params.setAll(object);
@@ -685,6 +845,33 @@ public final class FakeTelegramServer implements AutoCloseable {
             addForm(params, body);
         }
         return params;
+    }
+
+    /** The text parts of a multipart/form-data body (how telegrambots sends setWebhook). */
+    private void addMultipart(ObjectNode params, String contentType, String body) throws IOException {
+        Matcher boundary = Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(contentType);
+        if (!boundary.find()) {
+            return;
+        }
+        for (String part : body.split("--" + Pattern.quote(boundary.group(1)))) {
+            int split = part.indexOf("\r\n\r\n");
+            if (split < 0) {
+                continue;
+            }
+            Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(part.substring(0, split));
+            if (!name.find()) {
+                continue;
+            }
+            String value = part.substring(split + 4);
+            if (value.endsWith("\r\n")) {
+                value = value.substring(0, value.length() - 2);
+            }
+            if (value.startsWith("[") || value.startsWith("{")) {
+                params.set(name.group(1), json.readTree(value));
+            } else {
+                params.put(name.group(1), value);
+            }
+        }
     }
 
     private void addForm(ObjectNode params, String form) {

@@ -128,6 +128,32 @@ class ReplyRendererTest {
     }
 
     @Test
+    void anOutlineShowsEverySectionTitleAndKeyLineAsWrittenInPagesOfSixSections() throws Exception {
+        // GIVEN a fifteen-section outline with markup in its titles and key lines
+        BotReply outline = ReplyFixtures.outlineOfFifteen();
+
+        // WHEN it is split into pages and each page rendered
+        List<BotReply> pages = dev.episodebot.core.render.ReplyPages.of(outline);
+        List<MessagePart> parts = new ArrayList<>();
+        pages.forEach(p -> parts.addAll(renderer.render(p)));
+
+        // THEN three pages of at most six sections come out, each valid HTML within the limit
+        assertThat(pages).hasSize(3).allSatisfy(p -> assertThat(p.sections()).hasSizeLessThanOrEqualTo(6));
+        assertThat(parts).allSatisfy(p -> {
+            assertThat(p.markup().length()).isLessThanOrEqualTo(ReplyRenderer.TELEGRAM_LIMIT);
+            assertThat(FakeHtml.isValid(p.markup())).as(p.markup()).isTrue();
+        });
+        // AND every title and key line shows once, its markup as plain text, each section's lines linked to their moment
+        String visible = visible(parts);
+        for (dev.episodebot.core.Section section : outline.sections()) {
+            assertThat(occurrences(visible, section.title())).as(section.title()).isEqualTo(1);
+            section.keyLines().forEach(k -> assertThat(visible).contains(k));
+        }
+        String html = String.join("\n", parts.stream().map(MessagePart::markup).toList());
+        assertThat(html).contains("https://www.youtube.com/watch?v=abc&amp;t=840").doesNotContain("<b>关键</b>");
+    }
+
+    @Test
     void aLongAnswerSplitsIntoSeveralMessagesBetweenParagraphs() throws Exception {
         List<MessagePart> parts = renderer.render(ReplyFixtures.longAnswer());
         assertThat(parts).hasSizeGreaterThanOrEqualTo(2);

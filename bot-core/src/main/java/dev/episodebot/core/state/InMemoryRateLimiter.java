@@ -1,4 +1,4 @@
-package dev.episodebot.core.bot;
+package dev.episodebot.core.state;
 
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -7,23 +7,21 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A per-user sliding window: at most {@code perMinute} questions in any 60 seconds. */
-final class RateLimiter {
-
-    private static final long WINDOW_MILLIS = 60_000;
+/** A per-user sliding window in this process: at most {@code perMinute} requests in any 60 seconds. */
+public final class InMemoryRateLimiter implements RateLimiter {
 
     private final int perMinute;
     private final Clock clock;
     private final Map<String, Deque<Long>> windows = new ConcurrentHashMap<>();
-    private long lastSweep;
+    private volatile long lastSweep;
 
-    RateLimiter(int perMinute, Clock clock) {
+    public InMemoryRateLimiter(int perMinute, Clock clock) {
         this.perMinute = perMinute;
         this.clock = clock;
     }
 
-    /** Counts a question for {@code user}; false when the user is over the limit (and it is not counted). */
-    boolean tryAcquire(String user) {
+    @Override
+    public Verdict acquire(String user) {
         long now = clock.millis();
         sweep(now);
         Deque<Long> window = windows.computeIfAbsent(user, u -> new ArrayDeque<>());
@@ -32,26 +30,14 @@ final class RateLimiter {
                 window.pollFirst();
             }
             if (window.size() >= perMinute) {
-                return false;
+                return Verdict.refuse((WINDOW_MILLIS - (now - window.peekFirst()) + 999) / 1000);
             }
             window.addLast(now);
-            return true;
+            return Verdict.allow();
         }
     }
 
-    /** Seconds until {@code user} may ask again (at least 1). */
-    long retryAfterSeconds(String user) {
-        Deque<Long> window = windows.get(user);
-        if (window == null) {
-            return 1;
-        }
-        synchronized (window) {
-            Long oldest = window.peekFirst();
-            return oldest == null ? 1 : Math.max(1, (WINDOW_MILLIS - (clock.millis() - oldest) + 999) / 1000);
-        }
-    }
-
-    /** Forgets users with no question in the window, so the map stays small. */
+    /** Forgets users with no request in the window, so the map stays small. */
     private void sweep(long now) {
         if (now - lastSweep < WINDOW_MILLIS) {
             return;
