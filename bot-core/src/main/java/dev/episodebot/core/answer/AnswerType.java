@@ -59,7 +59,7 @@ public enum AnswerType {
             "^(is|are|was|were|did|does|do|can|could|has|have|had|will|would|should)\\b");
 
     private static final Pattern NUMBER_LINE = Pattern.compile(
-            "[0-9０-９]|[一二三四五六七八九十百千万亿两半]+\\s*[个位名款篇次年岁人斤公月日号亿万千百倍成种部条份]|第[一二三四五六七八九十]|一年半|半年");
+            "[0-9０-９]|[一二三四五六七八九十百千万亿两半]+\\s*[个位名款篇次年岁人斤公月日号亿万千百倍成种部条份元块辆台张本期集]|第[一二三四五六七八九十]|一年半|半年");
     private static final Pattern DATE_LINE = Pattern.compile(
             "[0-9０-９一二三四五六七八九十]+\\s*[年月日号]|去年|今年|明年|前年|上个月|这个月|下个月|\\b(19|20)[0-9]{2}\\b|周[一二三四五六日]|星期");
     private static final Pattern REASON_LINE = Pattern.compile("因为|由于|所以|因此|导致|认为|原因|为了|以致|造成|之所以|毕竟|考虑到|使得|于是");

@@ -7,7 +7,8 @@ package dev.episodebot.core.answer;
  * most of it; one that names something in another script the knowledge never uses (ChatGPT in a
  * Chinese question) needs the window to hold most of it. A question in another language is covered
  * when a line is close enough and the knowledge uses most of its words (directly or translated), or
- * a third of them and the best window holds half of what the translation asks about. A
+ * a third of them, it names nothing the knowledge never mentions (Apple) and the best window holds
+ * half of what the translation asks about. A
  * question whose answer type can be checked (a number, a date) is covered only when the lines that
  * would answer it hold one. A question about the episode itself (who hosts it, which channel) is
  * covered when its answer is one of the episode's opening lines, where episodes introduce themselves.
@@ -46,7 +47,7 @@ public final class CoverageJudge {
         }
         if (f.crossLanguage()) {
             return f.cosine() >= thresholds.crossLineCosine() && (f.vocabularyShare() >= thresholds.crossVocabulary()
-                    || (f.vocabularyShare() >= thresholds.crossVocabularyWithTerms()
+                    || (!f.unknownName() && f.vocabularyShare() >= thresholds.crossVocabularyWithTerms()
                             && f.coverage() >= thresholds.crossTermShare()));
         }
         if (f.unknownName()) {

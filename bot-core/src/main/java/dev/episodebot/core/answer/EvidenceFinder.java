@@ -15,6 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +75,9 @@ public final class EvidenceFinder {
     /** Episodes whose opening lines are candidates for a question about the episode. */
     static final int OPENING_EPISODES = 3;
 
+    /** A capitalised word that does not start the question. */
+    private static final Pattern INNER_NAME = Pattern.compile("(?<=[\\s,(])[A-Z][A-Za-z0-9]{2,}");
+
     private static final Logger LOG = LoggerFactory.getLogger(EvidenceFinder.class);
 
     private final LineScorer scorer;
@@ -116,7 +121,7 @@ public final class EvidenceFinder {
         boolean openingAnswer = question.aboutEpisode() && !selection.lines().isEmpty()
                 && opening(selection.lines().get(0), episodes);
         CoverageJudge.Features features = new CoverageJudge.Features(question.crossLanguage(), cosine, coverage,
-                weakest, mass.unknownShare(), unknownName(question), typeHeld, vocabularyShare, openingAnswer);
+                weakest, mass.unknownShare(), unknownName(question, lexical), typeHeld, vocabularyShare, openingAnswer);
         boolean covered = judge.covered(features);
         LOG.debug("coverage of [{}] (type {}, list {}): {} -> {}", question.text(), question.type(), question.list(),
                 features, covered);
@@ -205,11 +210,22 @@ public final class EvidenceFinder {
     }
 
     /**
-     * Whether a question in the knowledge's script names something in Latin script of three or more
-     * letters (a name, a product) that the knowledge never uses.
+     * Whether the question names something the knowledge never mentions: in a Chinese question over
+     * Chinese knowledge, a Latin-script word of three or more letters (ChatGPT, iPhone); in a question
+     * in another language, a capitalised word inside it (Apple, Tesla — not its first word) the
+     * knowledge does not use.
      */
-    static boolean unknownName(QuestionAnalysis question) {
-        if (question.knowledge() != Language.ZH || question.crossLanguage()) {
+    static boolean unknownName(QuestionAnalysis question, LexicalSearcher lexical) {
+        if (question.knowledge() != Language.ZH) {
+            return false;
+        }
+        if (question.crossLanguage()) {
+            Matcher name = INNER_NAME.matcher(question.text());
+            while (name.find()) {
+                if (lexical.terms(name.group()).stream().allMatch(t -> lexical.idf(t) == 0)) {
+                    return true;
+                }
+            }
             return false;
         }
         for (WeightedTerm term : question.terms()) {

@@ -31,7 +31,10 @@ final class TermMass {
 
     /** One reading: its terms' masses, and its key phrases' terms. */
     private record Reading(Map<String, Double> mass, double total, double unknownShare, List<Set<String>> phrases,
-            List<Double> phraseTotals) {}
+            List<Double> phraseTotals, double weight) {}
+
+    /** What a reading in another language than the knowledge counts for beside a translation. */
+    static final double FOREIGN_READING = 0.5;
 
     /** A key phrase counts towards the weakest one when it carries at least this share of the question's mass. */
     static final double SIGNIFICANT = 0.2;
@@ -44,19 +47,18 @@ final class TermMass {
 
     /** The mass of each of {@code queries} (the question and its variants) over the knowledge of {@code lexical}. */
     static TermMass of(List<String> queries, LexicalSearcher lexical, Language knowledge) {
-        // a reading in another language holds only the names it shares with the knowledge (Yi Tay,
-        // Google): every window naming them would hold all of it. Its translation speaks for it.
+        // a reading in another language holds only the words it shares with the knowledge (Yi Tay,
+        // Google, LLM_API_KEY): beside a translation, which speaks for the rest, it counts half
         boolean translated = queries.stream().anyMatch(q -> Language.detect(q) == knowledge);
         List<Reading> readings = new ArrayList<>();
         for (String query : queries) {
-            if (!translated || Language.detect(query) == knowledge) {
-                readings.add(reading(query, lexical, knowledge));
-            }
+            boolean foreign = translated && Language.detect(query) != knowledge;
+            readings.add(reading(query, lexical, knowledge, foreign ? FOREIGN_READING : 1));
         }
         return new TermMass(readings);
     }
 
-    private static Reading reading(String query, LexicalSearcher lexical, Language knowledge) {
+    private static Reading reading(String query, LexicalSearcher lexical, Language knowledge, double weight) {
         boolean sameScript = Language.detect(query) == knowledge;
         double unknownIdf = lexical.maxIdf();
         Map<String, Double> mass = new HashMap<>();
@@ -102,7 +104,7 @@ final class TermMass {
             }
         }
         double total = known + unknown;
-        return new Reading(mass, total, total <= 0 ? 0 : unknown / total, phrases, phraseTotals);
+        return new Reading(mass, total, total <= 0 ? 0 : unknown / total, phrases, phraseTotals, weight);
     }
 
     /** The share (0..1) of the question's mass that {@code terms} hold, in the reading they cover best. */
@@ -119,7 +121,7 @@ final class TermMass {
                     sum += e.getValue();
                 }
             }
-            best = Math.max(best, Math.min(1, sum / r.total()));
+            best = Math.max(best, r.weight() * Math.min(1, sum / r.total()));
         }
         return best;
     }
@@ -148,7 +150,7 @@ final class TermMass {
                 }
                 weakest = Math.min(weakest, held / r.phraseTotals().get(p));
             }
-            best = Math.max(best, weakest);
+            best = Math.max(best, r.weight() * weakest);
         }
         return best;
     }

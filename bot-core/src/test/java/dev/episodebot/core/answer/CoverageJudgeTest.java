@@ -29,6 +29,7 @@ class CoverageJudgeTest {
                 Arguments.of("English, words known, nothing close", true, 0.30, 1.00, false, true, 0.8, false, false),
                 Arguments.of("English, a third known, the window holds half", true, 0.50, 0.60, false, true, 0.4, false, true),
                 Arguments.of("English, a third known, the window holds little", true, 0.50, 0.30, false, true, 0.4, false, false),
+                Arguments.of("English, a third known, naming something never mentioned", true, 0.50, 0.60, true, true, 0.4, false, false),
                 Arguments.of("English, few words known", true, 0.60, 1.00, false, true, 0.2, false, false));
     }
 

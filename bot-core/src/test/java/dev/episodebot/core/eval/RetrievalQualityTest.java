@@ -109,7 +109,7 @@ class RetrievalQualityTest {
         // GIVEN the extra set
         // WHEN recall@3 is computed over the Chinese questions
         // THEN it is at least 0.90
-        assertThat(extra.recall("zh", 3)).isGreaterThanOrEqualTo(0.90); // measured 1.00
+        assertThat(extra.recall("zh", 3)).isGreaterThanOrEqualTo(0.90); // measured 0.96
     }
 
     @Test
@@ -175,10 +175,11 @@ class RetrievalQualityTest {
         // tuning sets at the expense of unseen questions fails here)
         assertThat(heldout.pointRecall("zh", 3)).as("zh recall@3").isGreaterThanOrEqualTo(0.76); // 0.80
         assertThat(heldout.hitRate(QuestionKind.FACT)).as("fact answer hit").isGreaterThanOrEqualTo(0.65); // 0.70
-        assertThat(heldout.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.28); // 0.33
+        assertThat(heldout.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.42); // 0.48
         assertThat(heldout.hitRate(QuestionKind.LIST)).as("list").isGreaterThanOrEqualTo(0.35); // 0.43
         assertThat(heldout.hitRate(QuestionKind.FOLLOWUP)).as("follow-up").isGreaterThanOrEqualTo(0.65); // 0.73
+        assertThat(heldout.answerHitRate()).as("answer hit").isGreaterThanOrEqualTo(0.54); // 0.59
         assertThat(heldout.abstention()).as("abstention").isGreaterThanOrEqualTo(0.33); // 0.38
-        assertThat(heldout.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.25); // 0.21
+        assertThat(heldout.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.20); // 0.16
     }
 }
