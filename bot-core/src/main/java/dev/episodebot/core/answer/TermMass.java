@@ -34,7 +34,7 @@ final class TermMass {
             List<Double> phraseTotals, double weight) {}
 
     /** What a reading in another language than the knowledge counts for beside a translation. */
-    static final double FOREIGN_READING = 0.5;
+    static final double FOREIGN_READING = 0.3;
 
     /** A key phrase counts towards the weakest one when it carries at least this share of the question's mass. */
     static final double SIGNIFICANT = 0.2;

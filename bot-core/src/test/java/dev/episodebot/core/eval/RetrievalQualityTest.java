@@ -113,11 +113,11 @@ class RetrievalQualityTest {
     }
 
     @Test
-    void extraAnswerHitRateIsAtLeast075() {
+    void extraAnswerHitRateIsAtLeast073() {
         // GIVEN the extra set answered extractively
         // WHEN answers are checked
-        // THEN at least 75% of the in-scope answers contain an expected string (measured 0.80)
-        assertThat(extra.answerHitRate()).isGreaterThanOrEqualTo(0.75);
+        // THEN at least 73% of the in-scope answers contain an expected string (measured 0.77)
+        assertThat(extra.answerHitRate()).isGreaterThanOrEqualTo(0.73);
     }
 
     @Test
@@ -160,8 +160,8 @@ class RetrievalQualityTest {
         // THEN each headline figure holds a little below what was measured
         assertThat(tune.pointRecall("zh", 3)).as("zh recall@3").isGreaterThanOrEqualTo(0.92); // 0.97
         assertThat(tune.hitRate(QuestionKind.FACT)).as("fact answer hit").isGreaterThanOrEqualTo(0.88); // 0.95
-        assertThat(tune.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.60); // 0.67
-        assertThat(tune.hitRate(QuestionKind.LIST)).as("list").isGreaterThanOrEqualTo(0.40); // 0.43
+        assertThat(tune.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.66); // 0.73
+        assertThat(tune.hitRate(QuestionKind.LIST)).as("list").isGreaterThanOrEqualTo(0.50); // 0.57
         assertThat(tune.hitRate(QuestionKind.FOLLOWUP)).as("follow-up").isGreaterThanOrEqualTo(0.75); // 0.88
         assertThat(tune.abstention()).as("abstention").isGreaterThanOrEqualTo(0.30); // 0.36
         assertThat(tune.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.12); // 0.09
