@@ -72,35 +72,26 @@ public enum AnswerType {
     private static final Pattern TITLE_LINE = Pattern.compile(
             "担任|身份|职位|负责|主管|首席|科学家|研究员|创始人|CEO|负责人|主任|总监|经理|教授|联创|成员|成为");
 
+    /** The question words of a type in both languages. */
+    private record Asked(AnswerType type, Pattern zh, Pattern en) {}
+
+    /** In the order they are tried: a date or reason question may also hold 多少; a title one 什么. */
+    private static final java.util.List<Asked> ASKED = java.util.List.of(new Asked(DATE, ZH_DATE, EN_DATE),
+            new Asked(REASON, ZH_REASON, EN_REASON), new Asked(NUMBER, ZH_NUMBER, EN_NUMBER),
+            new Asked(TITLE, ZH_TITLE, EN_TITLE), new Asked(ORGANISATION, ZH_ORGANISATION, EN_ORGANISATION),
+            new Asked(PERSON, ZH_PERSON, EN_PERSON), new Asked(PLACE, ZH_PLACE, EN_PLACE),
+            new Asked(YES_NO, ZH_YES_NO, EN_YES_NO));
+
     /** The type a question asks for. */
     public static AnswerType of(String question) {
         String q = question.toLowerCase(Locale.ROOT).strip();
         if (EN_LEADING_NUMBER.matcher(q).find()) {
             return NUMBER; // how old was he when … : the "when" is a clause
         }
-        if (ZH_DATE.matcher(q).find() || EN_DATE.matcher(q).find()) {
-            return DATE;
-        }
-        if (ZH_REASON.matcher(q).find() || EN_REASON.matcher(q).find()) {
-            return REASON;
-        }
-        if (ZH_NUMBER.matcher(q).find() || EN_NUMBER.matcher(q).find()) {
-            return NUMBER;
-        }
-        if (ZH_TITLE.matcher(q).find() || EN_TITLE.matcher(q).find()) {
-            return TITLE;
-        }
-        if (ZH_ORGANISATION.matcher(q).find() || EN_ORGANISATION.matcher(q).find()) {
-            return ORGANISATION;
-        }
-        if (ZH_PERSON.matcher(q).find() || EN_PERSON.matcher(q).find()) {
-            return PERSON;
-        }
-        if (ZH_PLACE.matcher(q).find() || EN_PLACE.matcher(q).find()) {
-            return PLACE;
-        }
-        if (ZH_YES_NO.matcher(q).find() || EN_YES_NO.matcher(q).find()) {
-            return YES_NO;
+        for (Asked asked : ASKED) {
+            if (asked.zh().matcher(q).find() || asked.en().matcher(q).find()) {
+                return asked.type();
+            }
         }
         return OTHER;
     }
