@@ -5,6 +5,7 @@ import dev.episodebot.core.BotRequest;
 import dev.episodebot.core.CommandText;
 import dev.episodebot.core.Language;
 import dev.episodebot.core.Platform;
+import dev.episodebot.core.ReplyProgress;
 import dev.episodebot.core.bot.BotCore;
 import dev.episodebot.core.config.Env;
 import dev.episodebot.core.text.Catalog;
@@ -55,7 +56,9 @@ final class ChatCommand implements Callable<Integer> {
                 if (line.isBlank()) {
                     continue;
                 }
-                BotReply reply = handle(core, line.strip());
+                ConsoleStream stream = new ConsoleStream(out);
+                BotReply reply = handle(core, line.strip(), stream);
+                stream.end();
                 out.println(reply.text());
                 out.println();
             }
@@ -63,7 +66,46 @@ final class ChatCommand implements Callable<Integer> {
     }
 
     static BotReply handle(BotCore core, String line) {
+        return handle(core, line, ReplyProgress.NONE);
+    }
+
+    static BotReply handle(BotCore core, String line, ReplyProgress progress) {
         CommandText.Resolved parsed = CommandText.resolve(line);
-        return core.bot().handle(parsed.command(), new BotRequest("console", "console", Platform.CONSOLE, parsed.text()));
+        return core.bot().handle(parsed.command(), new BotRequest("console", "console", Platform.CONSOLE, parsed.text()),
+                progress);
+    }
+
+    /**
+     * Prints a streamed answer's text as it comes (what each draft adds); the checked final reply,
+     * with its sources, is printed after it.
+     */
+    static final class ConsoleStream implements ReplyProgress {
+
+        private final PrintWriter out;
+        private String printed = "";
+
+        ConsoleStream(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void draft(BotReply draft) {
+            String text = draft.lead() == null ? "" : draft.lead();
+            if (text.startsWith(printed)) {
+                out.print(text.substring(printed.length()));
+            } else {
+                out.print("\n" + text); // the draft changed (a marker removed): start over on a new line
+            }
+            out.flush();
+            printed = text;
+        }
+
+        /** Ends the streamed text (if any) with a blank line before the final reply. */
+        void end() {
+            if (!printed.isEmpty()) {
+                out.println();
+                out.println();
+            }
+        }
     }
 }

@@ -3,6 +3,8 @@ package dev.episodebot.app;
 import dev.episodebot.core.bot.BotCore;
 import dev.episodebot.core.config.CoreConfig;
 import dev.episodebot.core.config.Env;
+import dev.episodebot.core.config.LlmConfig;
+import dev.episodebot.core.eval.ContextRecall;
 import dev.episodebot.core.eval.EvalQuestion;
 import dev.episodebot.core.eval.EvalReport;
 import dev.episodebot.core.eval.EvalRunner;
@@ -39,6 +41,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--k", defaultValue = "5", paramLabel = "K", description = "Retrieved chunks kept per question (default ${DEFAULT-VALUE}).")
     int k;
 
+    @Option(names = "--llm-context", description = "Instead of answering: build, with no LLM call, the context each question"
+            + " would give the LLM (LLM_CONTEXT_TOKENS) and report context recall per kind; the report holds each context.")
+    boolean llmContext;
+
     private final Env env;
 
     EvalCommand(Env env) {
@@ -49,7 +55,22 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CoreConfig config = options.config(env);
         List<EvalQuestion> set = QuestionFile.read(questions); // a bad file fails before the indexing wait
+        if (llmContext) {
+            // no LLM call: the context is only assembled
+            config = config.withLlm(LlmConfig.none().withContextTokens(config.llm().contextTokens()));
+        }
         try (BotCore core = BotCore.start(config)) {
+            if (llmContext) {
+                ContextRecall.Summary summary = new ContextRecall(core.answerer(), core.contextAssembler()).run(set);
+                java.io.PrintWriter out = spec.commandLine().getOut();
+                out.print(summary.table());
+                if (report != null) {
+                    summary.write(report);
+                    out.println("Report: " + report);
+                }
+                out.flush();
+                return 0;
+            }
             EvalSummary summary = new EvalRunner(core.answerer()).run(set, k);
             java.io.PrintWriter out = spec.commandLine().getOut();
             out.print(summary.table());

@@ -174,7 +174,7 @@ public final class TelegramAdapter implements PlatformAdapter {
 
         typingScheduler = Executors.newSingleThreadScheduledExecutor(threads("telegram-typing", true));
         workers = new ChatSerialExecutor(tuning.workers(), tuning.maxPendingUpdates(), "telegram-worker");
-        ReplyDelivery delivery = new ReplyDelivery(new ReplyRenderer(), sender, config.replies());
+        ReplyDelivery delivery = new ReplyDelivery(new ReplyRenderer(), sender, config.replies(), masker);
         UpdateHandler handler = new UpdateHandler(
                 new MessageHandler(new MessageInterpreter(identity), bot, delivery,
                         new TypingIndicator(sender, typingScheduler, tuning.typingInterval()), masker),

@@ -105,6 +105,23 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
         return Optional.of(new Translation(String.join(" ", out), content == 0 ? 0 : (double) matched / content));
     }
 
+    @Override
+    public boolean isCommonWord(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (!lower.equals(word) || lower.length() < 2) {
+            return false;
+        }
+        if (dictionary.containsKey(lower)) {
+            return true;
+        }
+        for (String base : baseForms(lower)) {
+            if (dictionary.containsKey(base)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private List<String> lookup(String word) {
         List<String> all = new ArrayList<>(dictionary.getOrDefault(word, List.of()));
         for (String base : baseForms(word)) {

@@ -2,21 +2,29 @@ package dev.episodebot.core.answer;
 
 import dev.episodebot.core.BotReply;
 import dev.episodebot.core.Citation;
+import dev.episodebot.core.Item;
 import dev.episodebot.core.Language;
 import dev.episodebot.core.ReplyKind;
 import dev.episodebot.core.knowledge.Chunk;
 import dev.episodebot.core.knowledge.TranscriptLine;
 import dev.episodebot.core.retrieval.RetrievedPassage;
+import dev.episodebot.core.text.Catalog;
+import dev.episodebot.core.text.UiText;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The answer without an LLM: the best evidence line is the lead, quoted verbatim with a line of
- * context before and two after (the answering line marked), with its citation; a second best line
- * from elsewhere is quoted the same way. When the evidence is weak it says plainly that the
- * episode does not cover the question, and quotes nothing.
+ * The answer without an LLM. The answering line is the lead, quoted verbatim with a line of context
+ * before and two after (the answering line marked), with its citation; a second answering line from
+ * elsewhere is quoted the same way. A list question's answer is its items, each quoted with the
+ * lines that run on from it and its own citation, under a short intro. When the evidence is weak it
+ * says plainly that the episode
+ * does not cover the question, and quotes nothing.
  */
 public final class ExtractiveAnswerer {
+
+    /** A list answer has at least this many items; with fewer it is answered as a single answer. */
+    static final int MIN_ITEMS = 2;
 
     /**
      * @param evidence what retrieval found
@@ -25,12 +33,29 @@ public final class ExtractiveAnswerer {
      * @param question the question as searched
      */
     public Answer answer(Evidence evidence, Language language, List<String> episodes, String question) {
+        return answer(evidence, language, episodes, question, null);
+    }
+
+    /** The same, with the whole transcripts for the quotes' context (null: the passages' own lines). */
+    Answer answer(Evidence evidence, Language language, List<String> episodes, String question, EpisodeLines lines) {
         if (!evidence.grounded() || evidence.lines().isEmpty()) {
             return notCovered(language, episodes, evidence.passages(), question);
         }
         BotReply.Builder reply = BotReply.builder(ReplyKind.ANSWER, language);
+        if (evidence.items().size() >= MIN_ITEMS) {
+            boolean original = Language.detect(evidence.items().get(0).line().text()) != language;
+            reply.lead(Catalog.text(language, original ? UiText.ANSWER_LIST_ORIGINAL : UiText.ANSWER_LIST));
+            for (ScoredLine item : evidence.items()) {
+                List<TranscriptLine> span = lines == null ? List.of(item.line())
+                        : lines.window(item.passage(), item.line(), 0, AnswerLines.ITEM_RUN_ON);
+                Citation citation = Citations.of(item.passage().chunk(), span);
+                int quote = reply.quote(citation, List.of(citation.quote().split("\n")), 0);
+                reply.item(new Item(item.line().text(), quote, reply.citationOf(quote)));
+            }
+            return new Answer(reply.build(), evidence.passages(), question);
+        }
         for (ScoredLine best : evidence.lines()) {
-            int quote = quote(reply, best);
+            int quote = quote(reply, best, lines);
             if (quote == 0) {
                 reply.leadFromQuote(quote);
             }
@@ -52,14 +77,19 @@ public final class ExtractiveAnswerer {
     }
 
     /**
-     * Adds the window around {@code best} as a quote (its line marked as the answer) with its
-     * citation; returns the quote's index.
+     * Adds the window around {@code best} (from its passage's lines) as a quote, its line marked as
+     * the answer, with its citation; returns the quote's index.
      */
     static int quote(BotReply.Builder reply, ScoredLine best) {
-        List<TranscriptLine> window = window(best);
+        return quote(reply, best, null);
+    }
+
+    private static int quote(BotReply.Builder reply, ScoredLine best, EpisodeLines lines) {
+        List<TranscriptLine> window = lines == null ? window(best)
+                : lines.window(best.passage(), best.line(), EvidenceFinder.CONTEXT_BEFORE, EvidenceFinder.CONTEXT_AFTER);
         Citation citation = Citations.of(best.passage().chunk(), window);
-        List<String> lines = List.of(citation.quote().split("\n"));
-        return reply.quote(citation, lines, answerIndex(window, best.line().lineNumber()));
+        List<String> quoted = List.of(citation.quote().split("\n"));
+        return reply.quote(citation, quoted, answerIndex(window, best.line().lineNumber()));
     }
 
     /** The position of line {@code lineNumber} among the distinct lines of {@code window}. */
@@ -73,12 +103,16 @@ public final class ExtractiveAnswerer {
         return numbers.indexOf(lineNumber);
     }
 
-    /** The best line with its context: {@link EvidenceFinder#CONTEXT_BEFORE} before, {@link EvidenceFinder#CONTEXT_AFTER} after. */
+    /** The best line with its context from its passage: {@link EvidenceFinder#CONTEXT_BEFORE} before, {@link EvidenceFinder#CONTEXT_AFTER} after. */
     static List<TranscriptLine> window(ScoredLine best) {
         Chunk chunk = best.passage().chunk();
         List<TranscriptLine> lines = chunk.lines();
-        int from = Math.max(0, best.index() - EvidenceFinder.CONTEXT_BEFORE);
-        int to = Math.min(lines.size() - 1, best.index() + EvidenceFinder.CONTEXT_AFTER);
+        int at = lines.indexOf(best.line());
+        if (at < 0) {
+            return List.of(best.line());
+        }
+        int from = Math.max(0, at - EvidenceFinder.CONTEXT_BEFORE);
+        int to = Math.min(lines.size() - 1, at + EvidenceFinder.CONTEXT_AFTER);
         return lines.subList(from, to + 1);
     }
 }

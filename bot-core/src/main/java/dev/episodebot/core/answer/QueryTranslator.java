@@ -15,11 +15,35 @@ public interface QueryTranslator {
     Optional<Translation> translate(String question, IndexView index);
 
     /**
+     * Whether {@code word} (lower case) is a common word of the question's language rather than a
+     * name: a lower-case word the dictionary knows. Without a dictionary nothing is (every unknown
+     * word may be a name).
+     */
+    default boolean isCommonWord(String word) {
+        return false;
+    }
+
+    /**
      * @param query the translated query
      * @param vocabularyShare the share of the question's content words that the knowledge uses
      *     (directly, like a name, or through a translation); 1 when unknown
      */
     record Translation(String query, double vocabularyShare) {}
+
+    /** A translator obtained on first use (a dictionary that is still loading is awaited then). */
+    static QueryTranslator lazy(java.util.function.Supplier<? extends QueryTranslator> translator) {
+        return new QueryTranslator() {
+            @Override
+            public Optional<Translation> translate(String question, IndexView index) {
+                return translator.get().translate(question, index);
+            }
+
+            @Override
+            public boolean isCommonWord(String word) {
+                return translator.get().isCommonWord(word);
+            }
+        };
+    }
 
     /** No translation. */
     static QueryTranslator none() {

@@ -132,48 +132,22 @@ public final class QuestionAnswerer {
             llmLeft = llmBudget.minus(Duration.between(rewriteStart, Instant.now()));
         }
 
-        List<String> variants = new ArrayList<>();
-        List<String> denseOnly = new ArrayList<>();
-        List<String> evidenceQueries = new ArrayList<>();
-        double vocabularyShare = 1;
-        if (translation != null) {
-            // the translation speaks the knowledge's language; the original only helps the dense side
-            variants.add(translation);
-            denseOnly.add(standalone);
-            evidenceQueries.add(translation);
-            evidenceQueries.add(standalone);
-        } else {
-            variants.add(standalone);
-            evidenceQueries.add(standalone);
-            if (crossScript) {
-                Optional<QueryTranslator.Translation> t = dictionary.translate(standalone, index);
-                if (t.isPresent()) {
-                    vocabularyShare = t.get().vocabularyShare();
-                    if (!t.get().query().isBlank()) {
-                        variants.add(t.get().query());
-                        evidenceQueries.add(t.get().query());
-                    }
-                }
-            }
-            if (rewriter == null && !history.isEmpty() && isShort(question, language)) {
-                // a short follow-up without an LLM: also search it together with the previous question
-                String previous = lastUserTurn(history);
-                if (previous != null) {
-                    variants.add(previous + " " + question);
-                }
-            }
-        }
+        QuestionAnalysis analysis = QuestionAnalysis.of(standalone, index, dictionary);
+        language = analysis.language();
+        QueryPlan plan = translation != null
+                ? QueryPlan.translated(analysis, translation)
+                : QueryPlan.of(analysis, index, dictionary, rewriter == null ? followedUp(analysis, history, index) : null);
 
         // the LLM step chooses its context from more passages than the line-level rerank reads
-        List<RetrievedPassage> retrieved = new HybridRetriever().retrieve(index, variants, denseOnly,
+        List<RetrievedPassage> retrieved = new HybridRetriever().retrieve(index, plan.queries(), plan.denseOnly(),
                 llm == null ? CANDIDATES : Math.max(CANDIDATES, LlmStep.CANDIDATES));
         List<RetrievedPassage> candidates = retrieved.subList(0, Math.min(CANDIDATES, retrieved.size()));
         Evidence evidence = new EvidenceFinder(thresholds.shiftedBy(EmbeddingModels.cosineShift(index.state().model())),
                 index.state().lineVectors())
-                .find(index, evidenceQueries, candidates, vocabularyShare);
+                .find(index, analysis, plan.evidenceQueries(), candidates, plan.vocabularyShare(), plan.previous());
         List<RetrievedPassage> passages = evidence.passages().subList(0, Math.min(PASSAGES, evidence.passages().size()));
         List<String> titles = index.state().sources().stream().map(SourceSummary::title).distinct().toList();
-        Answer fallback = extractive.answer(evidence, language, titles, standalone);
+        Answer fallback = extractive.answer(evidence, language, titles, standalone, EpisodeLines.of(index));
         if (llm == null) {
             return fallback;
         }
@@ -183,17 +157,19 @@ public final class QuestionAnswerer {
                 llmLeft, progress);
     }
 
+    /**
+     * The previous turn a question follows up on, without an LLM: when the conversation has one and
+     * the question refers back to it (他, 这笔钱, it, the deal) or is too short to stand alone.
+     */
+    static PreviousTurn followedUp(QuestionAnalysis question, List<String> history, IndexView index) {
+        if (history.isEmpty() || !(question.refersBack() || isShort(question.text(), question.language()))) {
+            return null;
+        }
+        return PreviousTurn.of(history, index);
+    }
+
     private static boolean isShort(String question, Language language) {
         return language == Language.ZH ? question.codePointCount(0, question.length()) <= 12
                 : question.split("\\s+").length <= 6;
-    }
-
-    private static String lastUserTurn(List<String> history) {
-        for (int i = history.size() - 1; i >= 0; i--) {
-            if (history.get(i).startsWith("User: ")) {
-                return history.get(i).substring("User: ".length());
-            }
-        }
-        return null;
     }
 }

@@ -7,6 +7,7 @@ import dev.episodebot.core.answer.DictionaryQueryTranslator;
 import dev.episodebot.core.answer.EvidenceFinder;
 import dev.episodebot.core.answer.LlmAnswers;
 import dev.episodebot.core.answer.LlmStep;
+import dev.episodebot.core.answer.QueryTranslator;
 import dev.episodebot.core.answer.QuestionAnswerer;
 import dev.episodebot.core.config.CoreConfig;
 import dev.episodebot.core.knowledge.KnowledgeLoader;
@@ -115,7 +116,7 @@ public final class BotCore implements AutoCloseable {
         EpisodeOverviews overviews = new EpisodeOverviews(knowledge, outlines, config.llm().timeout());
         this.overviews = overviews;
         this.answerer = new QuestionAnswerer(knowledge, EvidenceFinder.Thresholds.defaults(),
-                (question, index) -> dictionary().translate(question, index), rewriter, llm, config.llm().timeout(),
+                QueryTranslator.lazy(this::dictionary), rewriter, llm, config.llm().timeout(),
                 overviews::overview);
         this.feedback = new FileFeedbackRecorder(config.dataDir(), clock, state.answers());
         Map<Path, String> folders = new HashMap<>();

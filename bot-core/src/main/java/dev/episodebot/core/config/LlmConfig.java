@@ -30,6 +30,11 @@ public record LlmConfig(LlmProvider provider, URI baseUrl, String apiKey, String
         return new LlmConfig(LlmProvider.NONE, null, null, null, Duration.ofSeconds(30), DEFAULT_CONTEXT_TOKENS, true);
     }
 
+    /** The same settings with another {@code LLM_CONTEXT_TOKENS}. */
+    public LlmConfig withContextTokens(int tokens) {
+        return new LlmConfig(provider, baseUrl, apiKey, model, timeout, tokens, stream);
+    }
+
     public boolean enabled() {
         return provider != LlmProvider.NONE;
     }

@@ -157,6 +157,29 @@ public final class IndexState {
         return e == null ? null : e.record();
     }
 
+    /**
+     * The ordinals of the chunks that hold line {@code lineNumber} of the episode indexed from
+     * {@code source}, in order (empty when there is none).
+     */
+    public List<Integer> chunksHolding(String source, int lineNumber) {
+        Episode e = bySource.get(source);
+        if (e == null) {
+            return List.of();
+        }
+        int first = firstOrdinal.get(e.id());
+        List<Integer> result = new ArrayList<>(2);
+        for (int i = 0; i < e.chunks().size(); i++) {
+            Chunk chunk = e.chunks().get(i);
+            if (chunk.lineStart() > lineNumber) {
+                break;
+            }
+            if (chunk.lineEnd() >= lineNumber) {
+                result.add(first + i);
+            }
+        }
+        return result;
+    }
+
     List<Episode> entries() {
         return episodes;
     }

@@ -63,8 +63,9 @@ public final class LlmAnswerer {
         List<ChatMessage> messages = List.of(
                 SystemMessage.from(systemPrompt(language, context.blocks().size() > 1)),
                 UserMessage.from(userMessage(question, context)));
+        QuoteVerifier drafts = listener == null ? null : new QuoteVerifier(context);
         String text = model.chat(messages, budget, listener == null ? null : partial -> {
-            String shown = draftText(partial);
+            String shown = drafts.draft(draftText(partial));
             if (!shown.isEmpty()) {
                 listener.partial(shown);
             }

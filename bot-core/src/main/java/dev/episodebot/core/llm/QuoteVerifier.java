@@ -58,6 +58,25 @@ final class QuoteVerifier {
         }
     }
 
+    /**
+     * A streamed draft as it may be shown: a quote still open (its closing mark not written yet) is
+     * held back, and a sentence with a complete quote the context does not hold is removed, so an
+     * invented quote is not shown even for a moment.
+     */
+    String draft(String partial) {
+        int cut = partial.length();
+        for (char[] pair : new char[][] {{'「', '」'}, {'『', '』'}, {'“', '”'}}) {
+            int open = partial.lastIndexOf(pair[0]);
+            if (open >= 0 && partial.indexOf(pair[1], open) < 0) {
+                cut = Math.min(cut, open);
+            }
+        }
+        if (partial.chars().filter(c -> c == '"').count() % 2 == 1) {
+            cut = Math.min(cut, partial.lastIndexOf('"'));
+        }
+        return check(partial.substring(0, cut)).text();
+    }
+
     private boolean holds(String key) {
         for (String run : runs) {
             if (run.contains(key)) {

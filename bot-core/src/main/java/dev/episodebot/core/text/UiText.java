@@ -10,6 +10,8 @@ public enum UiText {
     ANSWER_INTRO("answer.intro"),
     ANSWER_INTRO_ORIGINAL("answer.intro.original"),
     ANSWER_ALSO("answer.also"),
+    ANSWER_LIST("answer.list"),
+    ANSWER_LIST_ORIGINAL("answer.list.original"),
     ANSWER_SOURCES("answer.sources"),
     ANSWER_FOLLOW_UPS("answer.followUps"),
     NOT_COVERED("answer.notCovered"),

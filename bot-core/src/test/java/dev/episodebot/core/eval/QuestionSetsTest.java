@@ -14,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The question sets shipped with the tests are well formed: the dev copy, the extra set and the
- * held-out set. Every evidence string is verbatim in the bundled transcript, so a recall miss is
+ * The question sets shipped with the tests are well formed: the dev copy, the extra and tune sets
+ * and the held-out set. Every evidence string is verbatim in the bundled transcript, so a recall miss is
  * the bot's and never a typo's.
  */
 class QuestionSetsTest {
@@ -27,7 +27,7 @@ class QuestionSetsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dev.jsonl", "extra.jsonl", "heldout.jsonl"})
+    @ValueSource(strings = {"dev.jsonl", "extra.jsonl", "tune.jsonl", "heldout.jsonl"})
     void everyEvidenceStringIsVerbatimInTheTranscript(String name) throws Exception {
         // GIVEN the bundled transcript and a question set
         String transcript = String.join("\n", EpisodeFiles.episodeLines());
@@ -42,7 +42,7 @@ class QuestionSetsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dev.jsonl", "extra.jsonl", "heldout.jsonl"})
+    @ValueSource(strings = {"dev.jsonl", "extra.jsonl", "tune.jsonl", "heldout.jsonl"})
     void aCorrectAnswerQuotingTheTranscriptCanHit(String name) throws Exception {
         // GIVEN the bundled transcript and a question set
         String transcript = String.join("\n", EpisodeFiles.episodeLines());
@@ -56,7 +56,7 @@ class QuestionSetsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dev.jsonl", "extra.jsonl", "heldout.jsonl"})
+    @ValueSource(strings = {"dev.jsonl", "extra.jsonl", "tune.jsonl", "heldout.jsonl"})
     void everyQuestionIsWellFormedForItsKind(String name) throws Exception {
         // GIVEN a question set
         List<EvalQuestion> questions = set(name);
@@ -99,9 +99,9 @@ class QuestionSetsTest {
 
     @Test
     void noHeldOutQuestionRepeatsATuningQuestion() throws Exception {
-        // GIVEN the tuning sets (dev, extra) and the held-out set
+        // GIVEN the tuning sets (dev, extra, tune) and the held-out set
         Set<String> tuning = new HashSet<>();
-        Stream.of("dev.jsonl", "extra.jsonl").forEach(name -> {
+        Stream.of("dev.jsonl", "extra.jsonl", "tune.jsonl").forEach(name -> {
             try {
                 set(name).forEach(q -> tuning.add(normalised(q.question())));
             } catch (Exception e) {

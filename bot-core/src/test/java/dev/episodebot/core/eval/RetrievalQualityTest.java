@@ -14,14 +14,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hybrid retrieval, evidence and abstention on the bundled episode, measured with the
- * {@link EvalRunner} on the development set ({@code eval/dev.jsonl}) and the extra set
- * ({@code eval/extra.jsonl}). The dev thresholds hold for its first {@value #DEV_FIRST} questions
- * (d01–d20, x01–x05, n01–n03), the set they were measured on; d21–d38 came later in the style of
- * the held-out questions. The thresholds sit a little below the measured values (dev: zh
- * recall@3 0.90, answer hit 0.80, abstention 1.0, false abstention 0.04; extra: zh recall@3 0.92,
- * answer hit 0.80, abstention 0.83, false abstention 0.03) so that a regression fails the build
- * without the tests flaking. Nothing here asserts figures of {@code eval/heldout.jsonl}: that set
- * is never tuned on.
+ * {@link EvalRunner} on four question sets: {@code eval/dev.jsonl} (its first {@value #DEV_FIRST}
+ * questions, d01–d20, x01–x05, n01–n03, are the set the wave-1 figures were measured on),
+ * {@code eval/extra.jsonl} and {@code eval/tune.jsonl} (tuned on), and {@code eval/heldout.jsonl}
+ * (never tuned on: only measured, so that a change that helps the tuning sets and hurts questions
+ * nobody tuned for fails the build too). Each threshold sits a little below the figure measured
+ * with the int8 bge-small-zh model and no LLM (README, "Evaluation"), so a regression fails the
+ * build without the tests flaking.
  */
 class RetrievalQualityTest {
 
@@ -31,13 +30,19 @@ class RetrievalQualityTest {
     private static EvalSummary devAll;
     private static EvalSummary dev;
     private static EvalSummary extra;
+    private static EvalSummary tune;
+    private static EvalSummary heldout;
 
     @BeforeAll
-    static void runBothSets() throws Exception {
+    static void runTheSets() throws Exception {
         EvalRunner runner = new EvalRunner(SharedEpisodeCore.core().answerer());
         devAll = runner.run(QuestionFile.read(resource("dev.jsonl")), 5);
         dev = devAll.first(DEV_FIRST);
         extra = runner.run(QuestionFile.read(resource("extra.jsonl")), 5);
+        tune = runner.run(QuestionFile.read(resource("tune.jsonl")), 5);
+        heldout = runner.run(QuestionFile.read(resource("heldout.jsonl")), 5);
+        System.out.println("dev (first " + DEV_FIRST + "):\n" + dev.table() + "\ndev (all):\n" + devAll.table()
+                + "\nextra:\n" + extra.table() + "\ntune:\n" + tune.table() + "\nheld-out:\n" + heldout.table());
     }
 
     private static Path resource(String name) throws URISyntaxException {
@@ -71,16 +76,16 @@ class RetrievalQualityTest {
         // WHEN recall@3 is computed over the Chinese questions
         double recall = dev.recall("zh", 3);
 
-        // THEN the evidence is in the top three for at least 85% of them
+        // THEN the evidence is in the top three for at least 85% of them (measured 0.90)
         assertThat(recall).isGreaterThanOrEqualTo(0.85);
     }
 
     @Test
-    void devAnswerHitRateIsAtLeast075() {
+    void devAnswerHitRateIsAtLeast084() {
         // GIVEN the dev set answered extractively
         // WHEN answers are checked for the expected strings
-        // THEN at least 75% of the in-scope answers contain one
-        assertThat(dev.answerHitRate()).isGreaterThanOrEqualTo(0.75);
+        // THEN at least 84% of the in-scope answers contain one (measured 0.88)
+        assertThat(dev.answerHitRate()).isGreaterThanOrEqualTo(0.84);
     }
 
     @Test
@@ -100,19 +105,19 @@ class RetrievalQualityTest {
     }
 
     @Test
-    void extraChineseRecallAtThreeIsAtLeast085() {
+    void extraChineseRecallAtThreeIsAtLeast090() {
         // GIVEN the extra set
         // WHEN recall@3 is computed over the Chinese questions
-        // THEN it is at least 0.85
-        assertThat(extra.recall("zh", 3)).isGreaterThanOrEqualTo(0.85);
+        // THEN it is at least 0.90
+        assertThat(extra.recall("zh", 3)).isGreaterThanOrEqualTo(0.90); // measured 0.96
     }
 
     @Test
-    void extraAnswerHitRateIsAtLeast075() {
+    void extraAnswerHitRateIsAtLeast073() {
         // GIVEN the extra set answered extractively
         // WHEN answers are checked
-        // THEN at least 75% of the in-scope answers contain an expected string
-        assertThat(extra.answerHitRate()).isGreaterThanOrEqualTo(0.75);
+        // THEN at least 73% of the in-scope answers contain an expected string (measured 0.77)
+        assertThat(extra.answerHitRate()).isGreaterThanOrEqualTo(0.73);
     }
 
     @Test
@@ -146,5 +151,35 @@ class RetrievalQualityTest {
         // THEN the offline translation finds the evidence for at least 75% (measured 0.91)
         assertThat(english).hasSizeGreaterThanOrEqualTo(10);
         assertThat(recall).isGreaterThanOrEqualTo(0.75);
+    }
+
+    @Test
+    void tuneSetHoldsItsFigures() {
+        // GIVEN the tuning set written in the colloquial style (lists, follow-ups, stray words, near misses)
+        // WHEN it is answered without an LLM
+        // THEN each headline figure holds a little below what was measured
+        assertThat(tune.pointRecall("zh", 3)).as("zh recall@3").isGreaterThanOrEqualTo(0.92); // 0.97
+        assertThat(tune.hitRate(QuestionKind.FACT)).as("fact answer hit").isGreaterThanOrEqualTo(0.88); // 0.95
+        assertThat(tune.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.66); // 0.73
+        assertThat(tune.hitRate(QuestionKind.LIST)).as("list").isGreaterThanOrEqualTo(0.50); // 0.57
+        assertThat(tune.hitRate(QuestionKind.FOLLOWUP)).as("follow-up").isGreaterThanOrEqualTo(0.75); // 0.88
+        assertThat(tune.abstention()).as("abstention").isGreaterThanOrEqualTo(0.30); // 0.36
+        assertThat(tune.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.12); // 0.09
+    }
+
+    @Test
+    void heldOutSetHoldsItsFigures() {
+        // GIVEN the held-out set, never tuned on
+        // WHEN it is answered without an LLM
+        // THEN each headline figure holds a little below what was measured (so a change that fits the
+        // tuning sets at the expense of unseen questions fails here)
+        assertThat(heldout.pointRecall("zh", 3)).as("zh recall@3").isGreaterThanOrEqualTo(0.76); // 0.80
+        assertThat(heldout.hitRate(QuestionKind.FACT)).as("fact answer hit").isGreaterThanOrEqualTo(0.65); // 0.70
+        assertThat(heldout.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.42); // 0.48
+        assertThat(heldout.hitRate(QuestionKind.LIST)).as("list").isGreaterThanOrEqualTo(0.35); // 0.43
+        assertThat(heldout.hitRate(QuestionKind.FOLLOWUP)).as("follow-up").isGreaterThanOrEqualTo(0.65); // 0.73
+        assertThat(heldout.answerHitRate()).as("answer hit").isGreaterThanOrEqualTo(0.54); // 0.59
+        assertThat(heldout.abstention()).as("abstention").isGreaterThanOrEqualTo(0.33); // 0.38
+        assertThat(heldout.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.20); // 0.16
     }
 }

@@ -81,4 +81,16 @@ class AnswerCheckTest {
         assertThat(LlmAnswerer.draftText("NOT_IN")).isEmpty();
         assertThat(LlmAnswerer.draftText("NOT_IN_EPISODE")).isEmpty();
     }
+
+    @Test
+    void aDraftHoldsBackAnOpenQuoteAndDropsAnInventedOne() {
+        QuoteVerifier drafts = new QuoteVerifier(CONTEXT);
+
+        // an open quote waits for its closing mark
+        assertThat(drafts.draft("团队不到 15 人。据说「Reka 有 5")).isEqualTo("团队不到 15 人。据说");
+        assertThat(drafts.draft("He said \"scaling")).isEqualTo("He said");
+        // once closed it is checked: a true one is shown, an invented one takes its sentence with it
+        assertThat(drafts.draft("原话是「此外这些成就」。后来")).isEqualTo("原话是「此外这些成就」。后来");
+        assertThat(drafts.draft("团队不到 15 人。据说「Reka 有 500 名员工」。后来")).isEqualTo("团队不到 15 人。 后来");
+    }
 }

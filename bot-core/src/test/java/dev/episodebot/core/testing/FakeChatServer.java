@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * try (FakeChatServer llm = FakeChatServer.start()) {
- *     llm.enqueue(FakeChatServer.Reply.text("Fifteen people [1]."));   // next request
+ *     llm.enqueue(FakeChatServer.Reply.text("Fifteen people [L114]."));   // next request
  *     llm.otherwise(FakeChatServer.Reply.status(500, "boom"));         // every request after the queue
  *     Map<String, String> env = llm.openAiEnv("2s");                    // LLM_PROVIDER, LLM_BASE_URL, ...
  *     ...
@@ -47,6 +47,9 @@ import java.util.concurrent.TimeUnit;
  * {@link Reply#hang()} never answers (until the server is closed), for timeout tests.
  */
 public final class FakeChatServer implements AutoCloseable {
+
+    /** A quote the bundled transcript does not hold. */
+    public static final String INVENTED_QUOTE = "Reka 有 500 名员工";
 
     /** What the server does with one request. */
     public sealed interface Reply {
@@ -87,6 +90,16 @@ public final class FakeChatServer implements AutoCloseable {
          */
         static Reply stream(java.time.Duration pause, String... pieces) {
             return new Streamed(List.of(pieces), pause, false, false);
+        }
+
+        /**
+         * An answer to "Reka 的技术团队有多少人？" streamed in ten pieces {@code pause} apart: it cites
+         * line 114 and lines 116-117, and invents the quote 「{@value FakeChatServer#INVENTED_QUOTE}」
+         * (cited to line 114) along the way.
+         */
+        static Reply streamWithInventedQuote(java.time.Duration pause) {
+            return stream(pause, "Reka 的技术团队", "规模很小，", "不到 15 人 [L114]。", "他还说「" + INVENTED_QUOTE + "」",
+                    "[L114]。", "创业初期", "是一个", "极为紧张的", "时期", " [L116-117]。");
         }
 
         /** {@code content} streamed in pieces of {@code pieceChars} characters, one every {@code pause}. */
@@ -184,8 +197,13 @@ public final class FakeChatServer implements AutoCloseable {
 
     /** Starts on a free port of 127.0.0.1. */
     public static FakeChatServer start() {
+        return start(0);
+    }
+
+    /** Starts on {@code port} of 127.0.0.1 (0: a free one). */
+    public static FakeChatServer start(int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
                 Thread thread = new Thread(runnable, "fake-llm");
                 thread.setDaemon(true);

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * event) thread. The adapter holds no answering logic: every request goes to
  * {@link EpisodeBot#handle(BotCommand, BotRequest)} as it is, and the reply is only rendered. At
  * most {@code MAX_REPLY_MESSAGES} messages of a reply are sent; the rest waits (bounded) behind a
- * "more" button, sent a page at a time when pressed ({@link #more}).
+ * "more" button, sent a page at a time when pressed ({@link #more}). A streamed LLM answer shows
+ * while it is written ({@link StreamedReply}) and its final reply replaces the drafts.
  */
 final class Answerer {
 
@@ -94,7 +95,10 @@ final class Answerer {
         target.showWorking();
         BotReply reply;
         try {
-            reply = bot.handle(command, request);
+            reply = command == BotCommand.ASK
+                    ? bot.handle(command, request, new StreamedReply(target, renderer, StreamedReply.EDIT_INTERVAL,
+                            System::nanoTime))
+                    : bot.handle(command, request);
         } catch (RuntimeException e) {
             LOG.error("The core failed to handle /{} in conversation {}.", command.word(), request.conversationId(), e);
             Language language = request.replyLanguage();

@@ -4,12 +4,14 @@ import java.util.List;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Replies in a message channel (a thread, a DM, a server channel): the messages are sent in order;
- * the first one can be a reply to the user's message (without pinging its author).
+ * the first one can be a reply to the user's message (without pinging its author). A streamed
+ * answer's drafts show in one message, edited, which the final reply's first message replaces.
  */
 final class ChannelReplyTarget implements ReplyTarget {
 
@@ -17,6 +19,7 @@ final class ChannelReplyTarget implements ReplyTarget {
 
     private final MessageChannel channel;
     private final Message replyTo;
+    private Message draft;
 
     /** Sends plain messages into the channel. */
     static ChannelReplyTarget into(MessageChannel channel) {
@@ -40,12 +43,32 @@ final class ChannelReplyTarget implements ReplyTarget {
 
     @Override
     public void send(List<MessageCreateData> messages) {
-        for (int i = 0; i < messages.size(); i++) {
+        int from = 0;
+        if (draft != null) {
+            try {
+                channel.editMessageById(draft.getId(), MessageEditData.fromCreateData(messages.get(0))).complete();
+                from = 1;
+            } catch (RuntimeException e) {
+                LOG.warn("Could not put the final answer into its streamed message ({}); sending it anew.", e.toString());
+                channel.deleteMessageById(draft.getId())
+                        .queue(null, failure -> LOG.debug("Could not delete a draft: {}", failure.toString()));
+            }
+        }
+        for (int i = from; i < messages.size(); i++) {
             if (i == 0 && replyTo != null) {
                 replyTo.reply(messages.get(i)).complete();
             } else {
                 channel.sendMessage(messages.get(i)).complete();
             }
+        }
+    }
+
+    @Override
+    public void showDraft(MessageCreateData preview) {
+        if (draft == null) {
+            draft = (replyTo != null ? replyTo.reply(preview) : channel.sendMessage(preview)).complete();
+        } else {
+            channel.editMessageById(draft.getId(), MessageEditData.fromCreateData(preview)).complete();
         }
     }
 

@@ -9,13 +9,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Replies to a deferred slash command: the first message replaces the "thinking…" original
- * response, the others are follow-ups, in order. The hook is valid for 15 minutes.
+ * response (which also shows the drafts of a streamed answer), the others are follow-ups, in order.
+ * The hook is valid for 15 minutes.
  */
 final class HookReplyTarget implements ReplyTarget {
 
     private static final Logger LOG = LoggerFactory.getLogger(HookReplyTarget.class);
 
     private final InteractionHook hook;
+    private boolean drafted;
 
     /**
      * @param hook the hook of the deferred interaction
@@ -37,10 +39,27 @@ final class HookReplyTarget implements ReplyTarget {
             LOG.warn("The slash command's reply came after its interaction expired (15 min); it was dropped.");
             return;
         }
-        hook.editOriginal(MessageEditData.fromCreateData(messages.get(0))).complete();
-        for (MessageCreateData followUp : messages.subList(1, messages.size())) {
+        List<MessageCreateData> rest = messages.subList(1, messages.size());
+        try {
+            hook.editOriginal(MessageEditData.fromCreateData(messages.get(0))).complete();
+        } catch (RuntimeException e) {
+            if (!drafted) {
+                throw e;
+            }
+            // the original response shows a draft that could not be replaced: the reply comes as follow-ups
+            LOG.warn("Could not put the final answer into the streamed reply ({}); sending it as a follow-up.",
+                    e.toString());
+            rest = messages;
+        }
+        for (MessageCreateData followUp : rest) {
             hook.sendMessage(followUp).complete();
         }
+    }
+
+    @Override
+    public void showDraft(MessageCreateData draft) {
+        hook.editOriginal(MessageEditData.fromCreateData(draft)).complete();
+        drafted = true;
     }
 
     @Override

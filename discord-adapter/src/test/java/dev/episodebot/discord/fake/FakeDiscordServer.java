@@ -36,7 +36,7 @@ import okhttp3.WebSocketListener;
  * <p>REST: answers {@code GET users/@me} (the login check of {@code JDABuilder.build()}), command
  * registration ({@code PUT applications/{app}[/guilds/{guild}]/commands}), interaction callbacks,
  * editing the original response and follow-ups ({@code webhooks/{app}/{token}...}), starting a
- * thread on a message, sending messages and typing; every call is recorded ({@link #calls()},
+ * thread on a message, sending, editing and deleting messages and typing; every call is recorded ({@link #calls()},
  * {@link #awaitCall(String, String, Duration)}). Unknown routes get a 404 and are recorded too.
  *
  * <p>Gateway: plain JSON text frames (the client must use {@code Compression.NONE}). On connect it
@@ -85,6 +85,7 @@ public final class FakeDiscordServer implements AutoCloseable {
     private static final Pattern FOLLOW_UP = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)");
     private static final Pattern THREAD_FROM_MESSAGE = Pattern.compile("/api/v10/channels/(\\d+)/messages/(\\d+)/threads");
     private static final Pattern CHANNEL_MESSAGE = Pattern.compile("/api/v10/channels/(\\d+)/messages");
+    private static final Pattern ONE_CHANNEL_MESSAGE = Pattern.compile("/api/v10/channels/(\\d+)/messages/(\\d+)");
     private static final Pattern TYPING = Pattern.compile("/api/v10/channels/(\\d+)/typing");
     private static final Pattern COMMANDS = Pattern.compile("/api/v10/applications/(\\d+)(/guilds/(\\d+))?/commands");
 
@@ -699,6 +700,12 @@ public final class FakeDiscordServer implements AutoCloseable {
             }
             if (call.method().equals("POST") && (m = CHANNEL_MESSAGE.matcher(path)).matches()) {
                 return json(200, botMessage(m.group(1), call.json(), false));
+            }
+            if (call.method().equals("PATCH") && (m = ONE_CHANNEL_MESSAGE.matcher(path)).matches()) {
+                return json(200, botMessage(m.group(1), call.json(), false).put("id", m.group(2)));
+            }
+            if (call.method().equals("DELETE") && ONE_CHANNEL_MESSAGE.matcher(path).matches()) {
+                return noContent();
             }
             if (call.method().equals("POST") && TYPING.matcher(path).matches()) {
                 return noContent();

@@ -22,7 +22,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * meanwhile) and the rendered reply goes back as a reply to the message ({@link ReplyDelivery}:
  * at most the message cap, 👍/👎 under answers, "more" when there is more). The request carries the
  * user's {@code language_code} and whether the chat is private. If the core fails, the user gets
- * a short apology instead of silence. If the shutdown interrupted the answer, nothing is sent and
+ * a short apology instead of silence. A streamed LLM answer is shown while it is written
+ * ({@link StreamedMessage}), and its final reply replaces the drafts. If the shutdown interrupted the answer, nothing is sent and
  * the update is left for after the restart.
  */
 public final class MessageHandler {
@@ -63,19 +64,23 @@ public final class MessageHandler {
                 message.isTopicMessage() ? message.getMessageThreadId() : null);
         log.debug("{} from user {} in chat {}", command, userId, message.getChatId());
 
-        BotReply reply = answer(command, request, target);
+        // a streamed LLM answer shows in one message, edited as it is written
+        StreamedMessage streamed = command == BotCommand.ASK ? delivery.streamed(target, message.getMessageId()) : null;
+        BotReply reply = answer(command, request, target, streamed);
         if (Thread.currentThread().isInterrupted()) {
             // the shutdown's grace ran out while this was answered (or queued): nothing half-done goes
-            // out, and the update is not marked handled, so it is answered after the restart
+            // out (a streamed draft is taken back), and the update is not marked handled, so it is
+            // answered after the restart
+            delivery.discard(streamed);
             throw new UpdateIntake.ShutdownCutException();
         }
-        delivery.deliver(target, message.getMessageId(), reply);
+        delivery.deliver(target, message.getMessageId(), reply, streamed);
     }
 
-    private BotReply answer(BotCommand command, BotRequest request, ChatTarget target) {
+    private BotReply answer(BotCommand command, BotRequest request, ChatTarget target, StreamedMessage streamed) {
         TypingIndicator.Typing typingNow = command == BotCommand.ASK ? typing.start(target) : null;
         try {
-            BotReply reply = bot.handle(command, request);
+            BotReply reply = streamed == null ? bot.handle(command, request) : bot.handle(command, request, streamed);
             if (reply == null) {
                 throw new IllegalStateException("the core returned no reply");
             }

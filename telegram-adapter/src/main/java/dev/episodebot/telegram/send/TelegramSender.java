@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -81,6 +82,66 @@ public final class TelegramSender {
     }
 
     /**
+     * Replaces the text (and buttons) of the bot's message {@code messageId} with {@code part}, as
+     * HTML or, when Telegram rejects the HTML, as plain text; waits out 429s when {@code wait429}.
+     * Telegram's "message is not modified" (the same content again) counts as done.
+     *
+     * @throws TelegramApiException when the edit is refused (or rate-limited, without {@code wait429})
+     */
+    public void editPart(ChatTarget target, int messageId, MessagePart part, InlineKeyboardMarkup markup,
+            boolean wait429) throws TelegramApiException {
+        try {
+            editOnce(edit(target, messageId, part.markup(), ParseMode.HTML, markup), wait429);
+        } catch (TelegramApiRequestException e) {
+            if (!isEntityError(e)) {
+                throw e;
+            }
+            log.warn("Telegram could not parse the HTML of an edit ({}); sending it as plain text.",
+                    masker.mask(e.getApiResponse()));
+            editOnce(edit(target, messageId, part.plain(), null, markup), wait429);
+        }
+    }
+
+    private void editOnce(EditMessageText edit, boolean wait429) throws TelegramApiException {
+        try {
+            if (wait429) {
+                execute(edit);
+            } else {
+                client.execute(edit);
+            }
+        } catch (TelegramApiRequestException e) {
+            if (!isNotModified(e)) {
+                throw e;
+            }
+        }
+    }
+
+    /** Sends one part as HTML (plain text when the HTML is rejected), once: a 429 is thrown, not waited out. */
+    public Message sendPartOnce(ChatTarget target, Integer replyToMessageId, MessagePart part)
+            throws TelegramApiException {
+        try {
+            return client.execute(message(target, replyToMessageId, part.markup(), ParseMode.HTML, null));
+        } catch (TelegramApiRequestException e) {
+            if (!isEntityError(e)) {
+                throw e;
+            }
+            return client.execute(message(target, replyToMessageId, part.plain(), null, null));
+        }
+    }
+
+    private static EditMessageText edit(ChatTarget target, int messageId, String text, String parseMode,
+            InlineKeyboardMarkup markup) {
+        return EditMessageText.builder()
+                .chatId(target.chatId())
+                .messageId(messageId)
+                .text(text)
+                .parseMode(parseMode)
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                .replyMarkup(markup)
+                .build();
+    }
+
+    /**
      * Executes a call, waiting out 429 answers.
      *
      * @throws TelegramApiException when Telegram refuses the call, it cannot be sent, or 429s persist
@@ -141,7 +202,7 @@ public final class TelegramSender {
     }
 
     /** The wait a 429 asks for, or null when {@code e} is not a 429. */
-    static Duration retryAfter(TelegramApiRequestException e) {
+    public static Duration retryAfter(TelegramApiRequestException e) {
         if (e.getErrorCode() == null || e.getErrorCode() != 429) {
             return null;
         }
@@ -150,6 +211,12 @@ public final class TelegramSender {
         }
         Matcher m = RETRY_AFTER_TEXT.matcher(String.valueOf(e.getApiResponse()));
         return m.find() ? Duration.ofSeconds(Long.parseLong(m.group(1))) : DEFAULT_RETRY_AFTER;
+    }
+
+    /** Whether Telegram refused an edit because the message already shows that content. */
+    static boolean isNotModified(TelegramApiRequestException e) {
+        return e.getErrorCode() != null && e.getErrorCode() == 400 && e.getApiResponse() != null
+                && e.getApiResponse().toLowerCase(Locale.ROOT).contains("message is not modified");
     }
 
     /** Whether Telegram refused the message because of its markup. */

@@ -47,6 +47,9 @@ import java.util.regex.Pattern;
  *   <li>{@code sendMessage}: validates {@code chat_id}, the text (non-empty, at most 4096 characters
  *       once parsed) and, with {@code parse_mode=HTML}, the markup ({@link FakeHtml}; a rejection is
  *       a 400 "Bad Request: can't parse entities: …"); returns a message with a fresh id;
+ *   <li>{@code editMessageText}: the bot's own message, the new text checked like a sent one; the
+ *       same text and buttons again is a 400 "message is not modified" ({@link #edits()});
+ *   <li>{@code deleteMessage}: the bot's own message ({@link #deleted(long, int)});
  *   <li>{@code setWebhook} (JSON, form or multipart, as telegrambots sends it): records the URL, the
  *       {@code secret_token} and the {@code allowed_updates}; {@code true};
  *   <li>{@code deleteWebhook}, {@code setMyCommands}, {@code sendChatAction},
@@ -109,6 +112,9 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final Map<Long, String> userLanguages = new HashMap<>();
     private final Map<Long, Integer> lastMessageIds = new HashMap<>();
     private final Map<Long, Map<Integer, Long>> messageAuthors = new HashMap<>();
+    private final List<EditedMessage> edits = new ArrayList<>();
+    private final Map<String, String> shown = new HashMap<>(); // "chat:message" -> text and buttons shown now
+    private final List<String> deleted = new ArrayList<>();
     private int nextUpdateId = 1;
     private long nextSeq = 1;
     private boolean closed;
@@ -131,9 +137,9 @@ public final class FakeTelegramServer implements AutoCloseable {
     }
 
     /** A response; {@code sent} is the accepted message, recorded together with the call. */
-    private record Reply(int status, String contentType, String body, SentMessage sent) {
+    private record Reply(int status, String contentType, String body, SentMessage sent, EditedMessage edit) {
         Reply(int status, String contentType, String body) {
-            this(status, contentType, body, null);
+            this(status, contentType, body, null, null);
         }
     }
 
@@ -491,6 +497,46 @@ public final class FakeTelegramServer implements AutoCloseable {
                 list -> list.size() >= count, timeout, count + " " + method + " calls to arrive");
     }
 
+    /** Every accepted {@code editMessageText}, in order of arrival. */
+    public List<EditedMessage> edits() {
+        synchronized (lock) {
+            return edits.stream().sorted(Comparator.comparingLong(EditedMessage::seq)).toList();
+        }
+    }
+
+    /**
+     * What the bot's message {@code messageId} in {@code chatId} shows now (its last accepted text,
+     * edits included), or null when there is no such message (or it was deleted).
+     */
+    public String shownText(long chatId, int messageId) {
+        synchronized (lock) {
+            String now = shown.get(chatId + ":" + messageId);
+            return now == null ? null : now.substring(0, now.indexOf('\u0000'));
+        }
+    }
+
+    /** Waits until what message {@code messageId} of {@code chatId} shows matches {@code test}; returns it. */
+    public String awaitShownText(long chatId, int messageId, Predicate<String> test, Duration timeout) {
+        return awaitMatching(() -> {
+            String now = shown.get(chatId + ":" + messageId);
+            String text = now == null ? null : now.substring(0, now.indexOf('\u0000'));
+            return text != null && test.test(text) ? List.of(text) : List.<String>of();
+        }, list -> !list.isEmpty(), timeout, "message " + messageId + " in chat " + chatId + " to show the text").get(0);
+    }
+
+    /** Whether the bot deleted message {@code messageId} of {@code chatId}. */
+    public boolean deleted(long chatId, int messageId) {
+        synchronized (lock) {
+            return deleted.contains(chatId + ":" + messageId);
+        }
+    }
+
+    /** Waits until an accepted edit of a message in {@code chatId} matches {@code test}; returns it. */
+    public EditedMessage awaitEdit(long chatId, Predicate<EditedMessage> test, Duration timeout) {
+        return awaitMatching(() -> edits.stream().filter(e -> e.chatId() == chatId && test.test(e)).toList(),
+                list -> !list.isEmpty(), timeout, "a matching edit in chat " + chatId).get(0);
+    }
+
     /** Waits until {@code count} messages have been accepted; returns them all. */
     public List<SentMessage> awaitSentMessages(int count, Duration timeout) {
         return awaitMatching(this::sentInOrder, list -> list.size() >= count, timeout,
@@ -608,6 +654,8 @@ public final class FakeTelegramServer implements AutoCloseable {
                     : getUpdates(params);
             case "setwebhook" -> setWebhook(params);
             case "sendmessage" -> sendMessage(seq, params);
+            case "editmessagetext" -> editMessageText(seq, params);
+            case "deletemessage" -> deleteMessage(params);
             case "deletewebhook", "setmycommands", "sendchataction", "answercallbackquery",
                     "editmessagereplymarkup", "deletemycommands" -> ok(json.getNodeFactory().booleanNode(true));
             default -> error(404, "Not Found: method not found");
@@ -671,6 +719,26 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
+    /** What a text shows once parsed, or Telegram's refusal of it (bad HTML, unknown parse mode, empty). */
+    private record Shown(String plain, Reply refusal) {}
+
+    private Shown parse(String text, String parseMode) {
+        String plain = text;
+        if (parseMode != null && parseMode.equalsIgnoreCase("HTML")) {
+            try {
+                plain = FakeHtml.toPlain(text);
+            } catch (FakeHtml.HtmlException e) {
+                return new Shown(null, error(400, "Bad Request: can't parse entities: " + e.getMessage()));
+            }
+        } else if (parseMode != null) {
+            return new Shown(null, error(400, "Bad Request: unsupported parse_mode " + parseMode));
+        }
+        if (plain.isBlank()) {
+            return new Shown(null, error(400, "Bad Request: message text is empty"));
+        }
+        return new Shown(plain, null);
+    }
+
     private Reply sendMessage(long seq, JsonNode params) {
         if (!params.hasNonNull("chat_id") || params.path("chat_id").asText().isBlank()) {
             return error(400, "Bad Request: chat_id is empty");
@@ -678,19 +746,11 @@ public final class FakeTelegramServer implements AutoCloseable {
         long chatId = params.path("chat_id").asLong();
         String text = params.path("text").asText("");
         String parseMode = params.hasNonNull("parse_mode") ? params.get("parse_mode").asText() : null;
-        String plain = text;
-        if (parseMode != null && parseMode.equalsIgnoreCase("HTML")) {
-            try {
-                plain = FakeHtml.toPlain(text);
-            } catch (FakeHtml.HtmlException e) {
-                return error(400, "Bad Request: can't parse entities: " + e.getMessage());
-            }
-        } else if (parseMode != null) {
-            return error(400, "Bad Request: unsupported parse_mode " + parseMode);
+        Shown parsed = parse(text, parseMode);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
         }
-        if (plain.isBlank()) {
-            return error(400, "Bad Request: message text is empty");
-        }
+        String plain = parsed.plain();
         if (plain.length() > MAX_TEXT) {
             return error(400, "Bad Request: message is too long");
         }
@@ -721,8 +781,73 @@ public final class FakeTelegramServer implements AutoCloseable {
             message.set("from", botUser());
             message.put("text", plain);
             Reply reply = ok(message);
+            shown.put(chatId + ":" + messageId, plain + "\u0000" + callbackData);
             return new Reply(reply.status(), reply.contentType(), reply.body(), new SentMessage(seq, Instant.now(),
-                    chatId, messageId, text, parseMode, plain, replyTo, threadId, List.copyOf(callbackData)));
+                    chatId, messageId, text, parseMode, plain, replyTo, threadId, List.copyOf(callbackData)), null);
+        }
+    }
+
+    /**
+     * {@code editMessageText}: the bot's own message, its new text checked like a sent one; the same
+     * text and buttons again is Telegram's 400 "message is not modified".
+     */
+    private Reply editMessageText(long seq, JsonNode params) {
+        if (!params.hasNonNull("chat_id") || !params.hasNonNull("message_id")) {
+            return error(400, "Bad Request: chat_id and message_id are required");
+        }
+        long chatId = params.path("chat_id").asLong();
+        int messageId = params.path("message_id").asInt();
+        String text = params.path("text").asText("");
+        String parseMode = params.hasNonNull("parse_mode") ? params.get("parse_mode").asText() : null;
+        Shown parsed = parse(text, parseMode);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
+        }
+        String plain = parsed.plain();
+        if (plain.length() > MAX_TEXT) {
+            return error(400, "Bad Request: MESSAGE_TOO_LONG");
+        }
+        List<String> callbackData = new ArrayList<>();
+        for (JsonNode row : params.path("reply_markup").path("inline_keyboard")) {
+            for (JsonNode button : row) {
+                String data = button.path("callback_data").asText(null);
+                if (data != null) {
+                    callbackData.add(data);
+                }
+            }
+        }
+        synchronized (lock) {
+            Long author = messageAuthors.getOrDefault(chatId, Map.of()).get(messageId);
+            if (author == null || author != BOT_ID) {
+                return error(400, "Bad Request: message to edit not found");
+            }
+            String key = chatId + ":" + messageId;
+            String now = plain + "\u0000" + callbackData;
+            if (now.equals(shown.get(key))) {
+                return error(400, "Bad Request: message is not modified: specified new message content and reply markup"
+                        + " are exactly the same as a current content and reply markup of the message");
+            }
+            shown.put(key, now);
+            ObjectNode message = json.createObjectNode();
+            message.put("message_id", messageId).put("date", now()).put("edit_date", now());
+            message.set("chat", chat(chatId, chatTypes.getOrDefault(chatId, chatId > 0 ? "private" : "supergroup")));
+            message.set("from", botUser());
+            message.put("text", plain);
+            Reply reply = ok(message);
+            return new Reply(reply.status(), reply.contentType(), reply.body(), null, new EditedMessage(seq,
+                    Instant.now(), chatId, messageId, text, parseMode, plain, List.copyOf(callbackData)));
+        }
+    }
+
+    private Reply deleteMessage(JsonNode params) {
+        long chatId = params.path("chat_id").asLong();
+        int messageId = params.path("message_id").asInt();
+        synchronized (lock) {
+            if (shown.remove(chatId + ":" + messageId) == null) {
+                return error(400, "Bad Request: message to delete not found");
+            }
+            deleted.add(chatId + ":" + messageId);
+            return ok(json.getNodeFactory().booleanNode(true));
         }
     }
 
@@ -937,6 +1062,9 @@ public final class FakeTelegramServer implements AutoCloseable {
             calls.add(call);
             if (reply.sent() != null) {
                 sent.add(reply.sent());
+            }
+            if (reply.edit() != null) {
+                edits.add(reply.edit());
             }
             callListener = listener;
             lock.notifyAll();
