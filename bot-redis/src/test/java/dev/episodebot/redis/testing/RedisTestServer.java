@@ -72,7 +72,10 @@ public final class RedisTestServer implements AutoCloseable {
                 jvmServer = new RedisTestServer(binary, dir, freePort());
                 jvmServer.start();
                 RedisTestServer server = jvmServer;
-                Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "redis-test-server-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    server.stop();
+                    deleteQuietly(dir); // its log file; the data was never saved
+                }, "redis-test-server-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -252,5 +255,15 @@ public final class RedisTestServer implements AutoCloseable {
     @Override
     public String toString() {
         return "RedisTestServer[" + url() + ", " + binary.getFileName().toString().toLowerCase(Locale.ROOT) + "]";
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover temporary folder is harmless
+        }
     }
 }
