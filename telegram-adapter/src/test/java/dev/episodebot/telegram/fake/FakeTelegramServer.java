@@ -754,17 +754,9 @@ public final class FakeTelegramServer implements AutoCloseable {
         if (plain.length() > MAX_TEXT) {
             return error(400, "Bad Request: message is too long");
         }
-        List<String> callbackData = new ArrayList<>();
-        for (JsonNode row : params.path("reply_markup").path("inline_keyboard")) {
-            for (JsonNode button : row) {
-                String data = button.path("callback_data").asText(null);
-                if (data != null) {
-                    if (data.isEmpty() || data.getBytes(StandardCharsets.UTF_8).length > 64) {
-                        return error(400, "Bad Request: BUTTON_DATA_INVALID");
-                    }
-                    callbackData.add(data);
-                }
-            }
+        List<String> callbackData = callbackData(params);
+        if (callbackData == null) {
+            return error(400, "Bad Request: BUTTON_DATA_INVALID");
         }
         Integer replyTo = params.path("reply_parameters").hasNonNull("message_id")
                 ? Integer.valueOf(params.path("reply_parameters").path("message_id").asInt())
@@ -787,6 +779,23 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
+    /** The inline keyboard's callback data, in order; null when one is empty or over Telegram's 64 bytes. */
+    private static List<String> callbackData(JsonNode params) {
+        List<String> callbackData = new ArrayList<>();
+        for (JsonNode row : params.path("reply_markup").path("inline_keyboard")) {
+            for (JsonNode button : row) {
+                String data = button.path("callback_data").asText(null);
+                if (data != null) {
+                    if (data.isEmpty() || data.getBytes(StandardCharsets.UTF_8).length > 64) {
+                        return null;
+                    }
+                    callbackData.add(data);
+                }
+            }
+        }
+        return callbackData;
+    }
+
     /**
      * {@code editMessageText}: the bot's own message, its new text checked like a sent one; the same
      * text and buttons again is Telegram's 400 "message is not modified".
@@ -807,14 +816,9 @@ public final class FakeTelegramServer implements AutoCloseable {
         if (plain.length() > MAX_TEXT) {
             return error(400, "Bad Request: MESSAGE_TOO_LONG");
         }
-        List<String> callbackData = new ArrayList<>();
-        for (JsonNode row : params.path("reply_markup").path("inline_keyboard")) {
-            for (JsonNode button : row) {
-                String data = button.path("callback_data").asText(null);
-                if (data != null) {
-                    callbackData.add(data);
-                }
-            }
+        List<String> callbackData = callbackData(params);
+        if (callbackData == null) {
+            return error(400, "Bad Request: BUTTON_DATA_INVALID");
         }
         synchronized (lock) {
             Long author = messageAuthors.getOrDefault(chatId, Map.of()).get(messageId);
