@@ -2,9 +2,7 @@ package dev.episodebot.core.answer;
 
 import dev.episodebot.core.Language;
 import dev.episodebot.core.index.IndexState;
-import dev.episodebot.core.llm.LineRange;
 import dev.episodebot.core.retrieval.RetrievedPassage;
-import dev.episodebot.core.retrieval.WeightedTerm;
 import java.util.List;
 
 /**
@@ -13,20 +11,15 @@ import java.util.List;
  * @param question the standalone question (a follow-up condensed)
  * @param language the asker's language
  * @param state the index state the question reads
- * @param terms the key terms of the question (and of its translation or the turn it follows up on), weighted
- * @param lines the transcript lines that best match the question's terms on their own (BM25 over lines), best first
  * @param ranked every retrieved passage, best first: the evidence's reranked passages, then the rest in fused order
  * @param passages the passages the answer keeps ({@link Answer#retrieved()})
  * @param episodes the titles of the known episodes (named when the question is not covered)
  * @param fallback the extractive answer, given when the LLM fails or cannot be trusted
  */
-public record LlmQuestion(String question, Language language, IndexState state, List<WeightedTerm> terms,
-        List<LineRange> lines, List<RetrievedPassage> ranked,
+public record LlmQuestion(String question, Language language, IndexState state, List<RetrievedPassage> ranked,
         List<RetrievedPassage> passages, List<String> episodes, Answer fallback) {
 
     public LlmQuestion {
-        terms = List.copyOf(terms);
-        lines = List.copyOf(lines);
         ranked = List.copyOf(ranked);
         passages = List.copyOf(passages);
         episodes = List.copyOf(episodes);

@@ -2,7 +2,6 @@ package dev.episodebot.core.answer;
 
 import dev.episodebot.core.Language;
 import dev.episodebot.core.ReplyProgress;
-import dev.episodebot.core.llm.LineRange;
 import dev.episodebot.core.llm.LlmQueryRewriter;
 import dev.episodebot.core.llm.LlmUnavailableException;
 import dev.episodebot.core.embedding.EmbeddingModels;
@@ -10,18 +9,12 @@ import dev.episodebot.core.index.IndexView;
 import dev.episodebot.core.index.KnowledgeBase;
 import dev.episodebot.core.index.SourceSummary;
 import dev.episodebot.core.retrieval.HybridRetriever;
-import dev.episodebot.core.retrieval.LexicalSearcher;
 import dev.episodebot.core.retrieval.RetrievedPassage;
-import dev.episodebot.core.retrieval.WeightedTerm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -160,42 +153,8 @@ public final class QuestionAnswerer {
         }
         List<RetrievedPassage> ranked = new ArrayList<>(evidence.passages());
         retrieved.stream().filter(p -> ranked.stream().noneMatch(r -> r.ordinal() == p.ordinal())).forEach(ranked::add);
-        return llm.answer(new LlmQuestion(standalone, language, index.state(), keyTerms(plan, index), bestLines(plan, index), ranked, passages,
-                titles, fallback), llmLeft, progress);
-    }
-
-    /** How many lines {@link #bestLines} finds per search, and how many of them it keeps. */
-    static final int BEST_LINES = 60;
-
-    /**
-     * The lines that best match the searches on their own (BM25 over line documents), the searches
-     * interleaved best first: a line whose chunk did not rank among the passages may still answer.
-     */
-    static List<LineRange> bestLines(QueryPlan plan, IndexView index) {
-        LexicalSearcher lexical = new LexicalSearcher(index);
-        List<List<LexicalSearcher.LineHit>> perQuery = plan.queries().stream()
-                .map(q -> lexical.searchLines(q, BEST_LINES)).toList();
-        Set<LineRange> lines = new LinkedHashSet<>();
-        for (int i = 0; i < BEST_LINES && lines.size() < BEST_LINES; i++) {
-            for (List<LexicalSearcher.LineHit> hits : perQuery) {
-                if (i < hits.size() && lines.size() < BEST_LINES) {
-                    lines.add(new LineRange(hits.get(i).source(), hits.get(i).lineNumber(), hits.get(i).lineNumber()));
-                }
-            }
-        }
-        return List.copyOf(lines);
-    }
-
-    /** The distinct weighted terms of the searches the evidence is compared with, each at its highest weight. */
-    static List<WeightedTerm> keyTerms(QueryPlan plan, IndexView index) {
-        LexicalSearcher lexical = new LexicalSearcher(index);
-        Map<String, WeightedTerm> terms = new LinkedHashMap<>();
-        for (String query : plan.evidenceQueries()) {
-            for (WeightedTerm t : lexical.queryTerms(query)) {
-                terms.merge(t.term(), t, (a, b) -> a.weight() >= b.weight() ? a : b);
-            }
-        }
-        return List.copyOf(terms.values());
+        return llm.answer(new LlmQuestion(standalone, language, index.state(), ranked, passages, titles, fallback),
+                llmLeft, progress);
     }
 
     /**

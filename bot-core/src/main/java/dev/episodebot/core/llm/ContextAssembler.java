@@ -4,13 +4,12 @@ import dev.episodebot.core.index.EpisodeRecord;
 import dev.episodebot.core.index.IndexState;
 import dev.episodebot.core.knowledge.TranscriptLine;
 import dev.episodebot.core.retrieval.RetrievedPassage;
-import dev.episodebot.core.retrieval.WeightedTerm;
 import dev.episodebot.core.support.BoundedLruMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,14 +21,11 @@ import java.util.function.ToIntFunction;
  * <ul>
  *   <li>when the episodes a question's best passages come from fit together, their whole text,
  *       every line numbered ({@code L113 …});
- *   <li>otherwise the episode that best explains the question ({@link EpisodeRouter}: the one place that holds
- *       its key terms together), whole when it fits;
- *   <li>then, from any episode, the lines that match the question on their own terms, as they are;
- *   <li>then the retrieved passages, best first, each widened by {@value #NEIGHBOURS} neighbouring
- *       lines on either side (or, when that does not fit, as it is), merged where they overlap or
- *       touch, until the budget is spent.
+ *   <li>otherwise the retrieved passages, best first, each widened by {@value #NEIGHBOURS}
+ *       neighbouring lines on either side (or, when that does not fit, as it is), merged where they
+ *       overlap or touch, until the budget is spent; shown in transcript order, a gap marked
+ *       {@value #GAP}.
  * </ul>
- * Each episode's lines are shown in transcript order, a gap marked {@value #GAP}.
  * With several episodes each one's lines stand under its title, with an id ({@code E1}, {@code E2})
  * for citations. Tokens are estimated with the embedding model's own tokenizer (one token per CJK
  * ideograph, word pieces for Latin text), per line, cached by episode content.
@@ -49,7 +45,6 @@ public final class ContextAssembler {
     private final ToIntFunction<String> tokens;
     private final int budget;
     private final Map<String, int[]> lineTokens = new BoundedLruMap<>(512);
-    private final EpisodeRouter router = new EpisodeRouter();
 
     /**
      * @param tokens estimates the tokens of a text
@@ -65,37 +60,23 @@ public final class ContextAssembler {
     }
 
     /**
-     * The context for a question. When the episodes its {@value #RELEVANT_PASSAGES} best passages come
-     * from fit together, their whole text (with one episode that fits, the whole episode). Otherwise
-     * the episode that best explains the question ({@link EpisodeRouter}) whole when it fits, then
-     * the lines that match the question on their own ({@code bestLines}, as they are), then the
-     * retrieved passages ({@code bestFirst}) widened, best first, within the budget. Whole episodes
-     * come in the router's order.
-     *
-     * @param terms the question's weighted key terms
-     * @param bestLines the lines that best match the question by their own terms, best first
+     * The context for a question whose retrieved passages are {@code bestFirst}: the whole relevant
+     * episodes when they fit together, otherwise the passages widened, best first, within the budget.
      */
-    public LlmContext forQuestion(IndexState state, List<RetrievedPassage> bestFirst, List<WeightedTerm> terms,
-            List<LineRange> bestLines) {
-        List<String> routed = router.rank(state, terms, bestFirst, bestLines).stream().map(EpisodeRouter.Route::source)
-                .toList();
-        Set<String> relevant = new HashSet<>();
+    public LlmContext forQuestion(IndexState state, List<RetrievedPassage> bestFirst) {
+        Set<String> relevant = new LinkedHashSet<>();
         for (RetrievedPassage p : bestFirst.subList(0, Math.min(RELEVANT_PASSAGES, bestFirst.size()))) {
             relevant.add(p.chunk().source());
         }
-        Optional<LlmContext> whole = whole(state, routed.stream().filter(relevant::contains).toList());
+        Optional<LlmContext> whole = whole(state, List.copyOf(relevant));
         if (whole.isPresent()) {
             return whole.get();
         }
-        return ofRanges(state, routed.stream().limit(1).toList(), bestLines, ranges(bestFirst));
-    }
-
-    private static List<LineRange> ranges(List<RetrievedPassage> bestFirst) {
         List<LineRange> ranges = new ArrayList<>();
         for (RetrievedPassage p : bestFirst) {
             ranges.add(new LineRange(p.chunk().source(), p.chunk().lineStart(), p.chunk().lineEnd()));
         }
-        return ranges;
+        return ofRanges(state, ranges);
     }
 
     /** The whole text of {@code sources} (in that order), if it fits in the budget; empty otherwise. */
@@ -129,88 +110,35 @@ public final class ContextAssembler {
      * when the widened range does not fit), added best first while they fit in the budget.
      */
     public LlmContext ofRanges(IndexState state, List<LineRange> bestFirst) {
-        return ofRanges(state, List.of(), bestFirst);
-    }
-
-    /**
-     * The whole text of each episode of {@code wholeFirst} that still fits (in that order), then the
-     * lines of {@code bestFirst} as {@link #ofRanges(IndexState, List)} adds them.
-     */
-    public LlmContext ofRanges(IndexState state, List<String> wholeFirst, List<LineRange> bestFirst) {
-        return ofRanges(state, wholeFirst, List.of(), bestFirst);
-    }
-
-    /**
-     * The whole text of each episode of {@code wholeFirst} that still fits (in that order), then the
-     * lines of {@code exactFirst} as they are, then those of {@code bestFirst} widened as
-     * {@link #ofRanges(IndexState, List)} adds them.
-     */
-    public LlmContext ofRanges(IndexState state, List<String> wholeFirst, List<LineRange> exactFirst,
-            List<LineRange> bestFirst) {
-        Spending spending = new Spending(state);
-        for (String source : wholeFirst) {
-            spending.addWhole(source);
-        }
-        for (LineRange range : exactFirst) {
-            spending.add(range, 0);
-        }
-        for (LineRange range : bestFirst) {
-            spending.add(range, NEIGHBOURS);
-        }
-        return spending.context();
-    }
-
-    /** The lines chosen so far, per episode in the order first chosen, and the tokens they cost. */
-    private final class Spending {
-        final IndexState state;
-        final Map<String, Selection> selections = new LinkedHashMap<>();
+        Map<String, Selection> selections = new LinkedHashMap<>();
         int used = wrapperTokens();
-
-        Spending(IndexState state) {
-            this.state = state;
-        }
-
-        void addWhole(String source) {
-            EpisodeRecord episode = state.episode(source);
-            if (episode == null || episode.lines().isEmpty() || selections.containsKey(source)) {
-                return;
-            }
-            Selection selection = new Selection(episode, costs(episode));
-            int cost = header(episode) + selection.cost(ContextAssembler.this, 0, episode.lines().size() - 1);
-            if (used + cost <= budget) {
-                used += cost;
-                selection.add(0, episode.lines().size() - 1);
-                selections.put(source, selection);
-            }
-        }
-
-        /** The range widened by {@code neighbours} lines on either side, or as it is when that does not fit. */
-        void add(LineRange range, int neighbours) {
+        for (LineRange range : bestFirst) {
             EpisodeRecord episode = state.episode(range.source());
             if (episode == null || episode.lines().isEmpty()) {
-                return;
+                continue;
             }
             int first = indexAtOrAfter(episode.lines(), range.firstLine());
             int last = indexAtOrAfter(episode.lines(), range.lastLine() + 1) - 1;
             if (first > last) {
-                return;
+                continue;
             }
             Selection selection = selections.get(episode.source());
             boolean added = selection == null;
             if (added) {
                 selection = new Selection(episode, costs(episode));
             }
-            int header = added ? header(episode) : 0;
-            int wideFirst = Math.max(0, first - neighbours);
-            int wideLast = Math.min(episode.lines().size() - 1, last + neighbours);
-            int wide = header + selection.cost(ContextAssembler.this, wideFirst, wideLast);
+            int header = added ? headerTokens(new ContextBlock("E" + (selections.size() + 1), episode, List.of(),
+                    false)) : 0;
+            int wideFirst = Math.max(0, first - NEIGHBOURS);
+            int wideLast = Math.min(episode.lines().size() - 1, last + NEIGHBOURS);
+            int wide = header + selection.cost(this, wideFirst, wideLast);
             if (used + wide <= budget) {
                 used += wide;
                 selection.add(wideFirst, wideLast);
             } else {
-                int core = header + selection.cost(ContextAssembler.this, first, last);
+                int core = header + selection.cost(this, first, last);
                 if (used + core > budget) {
-                    return; // a later, shorter passage may still fit
+                    continue; // a later, shorter passage may still fit
                 }
                 used += core;
                 selection.add(first, last);
@@ -219,27 +147,20 @@ public final class ContextAssembler {
                 selections.put(episode.source(), selection);
             }
         }
-
-        int header(EpisodeRecord episode) {
-            return headerTokens(new ContextBlock("E" + (selections.size() + 1), episode, List.of(), false));
-        }
-
-        LlmContext context() {
-            boolean several = selections.size() > 1;
-            List<ContextBlock> blocks = new ArrayList<>();
-            int n = 0;
-            for (Selection selection : selections.values()) {
-                n++;
-                List<TranscriptLine> lines = new ArrayList<>();
-                List<TranscriptLine> all = selection.episode.lines();
-                for (int i = selection.lines.nextSetBit(0); i >= 0; i = selection.lines.nextSetBit(i + 1)) {
-                    lines.add(all.get(i));
-                }
-                blocks.add(new ContextBlock(several ? "E" + n : null, selection.episode, lines,
-                        lines.size() == all.size()));
+        boolean several = selections.size() > 1;
+        List<ContextBlock> blocks = new ArrayList<>();
+        int n = 0;
+        for (Selection selection : selections.values()) {
+            n++;
+            List<TranscriptLine> lines = new ArrayList<>();
+            List<TranscriptLine> all = selection.episode.lines();
+            for (int i = selection.lines.nextSetBit(0); i >= 0; i = selection.lines.nextSetBit(i + 1)) {
+                lines.add(all.get(i));
             }
-            return new LlmContext(blocks, used);
+            blocks.add(new ContextBlock(several ? "E" + n : null, selection.episode, lines,
+                    lines.size() == all.size()));
         }
+        return new LlmContext(blocks, used);
     }
 
     /** The lines chosen from one episode. */

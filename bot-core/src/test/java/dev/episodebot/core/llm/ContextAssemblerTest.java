@@ -10,9 +10,7 @@ import dev.episodebot.core.index.IndexState;
 import dev.episodebot.core.index.IndexingListener;
 import dev.episodebot.core.knowledge.Chunk;
 import dev.episodebot.core.knowledge.TranscriptLine;
-import dev.episodebot.core.index.TextAnalysis;
 import dev.episodebot.core.retrieval.RetrievedPassage;
-import dev.episodebot.core.retrieval.WeightedTerm;
 import dev.episodebot.core.testing.EpisodeFiles;
 import dev.episodebot.core.testing.TestCores;
 import java.nio.file.Path;
@@ -79,7 +77,7 @@ class ContextAssemblerTest {
         ContextAssembler assembler = new ContextAssembler(tokens, 8000);
 
         // WHEN the context of a question is assembled
-        LlmContext context = assembler.forQuestion(state, passages(EpisodeFiles.EPISODE, 114, 20), List.of(), List.of());
+        LlmContext context = assembler.forQuestion(state, passages(EpisodeFiles.EPISODE, 114, 20));
 
         // THEN it is every line of that episode, numbered, in one block without an id, within the budget
         EpisodeRecord episode = state.episode(EpisodeFiles.EPISODE);
@@ -99,7 +97,7 @@ class ContextAssemblerTest {
         List<RetrievedPassage> ranked = passages(EpisodeFiles.EPISODE, 114, 20, 200, 60, 150);
 
         // WHEN the context is assembled
-        LlmContext context = assembler.forQuestion(state, ranked, List.of(), List.of());
+        LlmContext context = assembler.forQuestion(state, ranked);
 
         // THEN it holds the best passage with two neighbours on each side, lines in transcript order, gaps
         // marked, within the budget (by the same tokenizer)
@@ -120,16 +118,15 @@ class ContextAssemblerTest {
 
     @Test
     void severalEpisodesEachUnderItsTitleWithAnIdForCitations() {
-        // GIVEN passages from two episodes that do not both fit whole
-        ContextAssembler assembler = new ContextAssembler(tokens, 1600);
+        // GIVEN passages from two episodes that do not fit whole
+        ContextAssembler assembler = new ContextAssembler(tokens, 1200);
         List<RetrievedPassage> ranked = new ArrayList<>(passages("other.txt", 30));
         ranked.addAll(passages(EpisodeFiles.EPISODE, 114));
 
         // WHEN the context is assembled
-        LlmContext context = assembler.forQuestion(state, ranked, List.of(), List.of());
+        LlmContext context = assembler.forQuestion(state, ranked);
 
-        // THEN the best passage's episode (nothing else explains the question better) comes first as E1 under
-        // its title, the other as E2
+        // THEN the best passage's episode comes first as E1 under its title, the other as E2
         assertThat(context.blocks()).extracting(ContextBlock::id).containsExactly("E1", "E2");
         assertThat(context.prompt()).contains("<episode id=\"E1\" title=\"另一期节目\" file=\"other.txt\">")
                 .contains("<episode id=\"E2\" title=\"" + EpisodeFiles.EPISODE + "\">");
@@ -149,64 +146,12 @@ class ContextAssemblerTest {
         ranked.addAll(passages("other.txt", 30));
 
         // WHEN the context is assembled
-        LlmContext context = assembler.forQuestion(state, ranked, List.of(), List.of());
+        LlmContext context = assembler.forQuestion(state, ranked);
 
         // THEN both are whole, best first
         assertThat(context.wholeEpisodes()).isTrue();
         assertThat(context.blocks()).extracting(b -> b.episode().source()).containsExactly(EpisodeFiles.EPISODE,
                 "other.txt");
-    }
-
-    private static List<WeightedTerm> termsOf(String text) {
-        return new java.util.LinkedHashSet<>(TextAnalysis.terms(text)).stream().map(t -> new WeightedTerm(t, 1, 1))
-                .toList();
-    }
-
-    @Test
-    void theEpisodeThatExplainsTheQuestionGoesWholeAndFirstThenPassagesOfTheOthers() {
-        // GIVEN a question whose terms one line of the bundled episode holds together, but whose best passage
-        // comes from the other episode, and a budget too small for both episodes whole
-        ContextAssembler assembler = new ContextAssembler(tokens, 4000);
-        List<RetrievedPassage> ranked = new ArrayList<>(passages("other.txt", 30));
-        ranked.addAll(passages(EpisodeFiles.EPISODE, 20));
-
-        // WHEN the context is assembled
-        LlmContext context = assembler.forQuestion(state, ranked, termsOf("不到 15 人的技术团队"), List.of());
-
-        // THEN the bundled episode is whole, first, as E1; the other episode's passage follows, widened, as E2
-        EpisodeRecord bundled = state.episode(EpisodeFiles.EPISODE);
-        assertThat(context.blocks()).hasSize(2);
-        assertThat(context.blocks().get(0).episode().source()).isEqualTo(EpisodeFiles.EPISODE);
-        assertThat(context.blocks().get(0).whole()).isTrue();
-        assertThat(context.blocks().get(0).lines()).isEqualTo(bundled.lines());
-        assertThat(context.blocks().get(0).id()).isEqualTo("E1");
-        ContextBlock other = context.blocks().get(1);
-        assertThat(other.id()).isEqualTo("E2");
-        assertThat(other.whole()).isFalse();
-        Chunk passage = ranked.get(0).chunk();
-        assertThat(other.lines()).extracting(TranscriptLine::lineNumber)
-                .contains(passage.lineStart() - 2, passage.lineStart(), passage.lineEnd() + 2);
-        assertThat(tokens.applyAsInt(context.prompt())).isLessThanOrEqualTo(4000);
-    }
-
-    @Test
-    void linesThatMatchOnTheirOwnComeAsTheyAreBeforeThePassages() {
-        // GIVEN a budget smaller than the bundled episode, one best line of the other episode, and a passage
-        ContextAssembler assembler = new ContextAssembler(tokens, 400);
-        List<RetrievedPassage> ranked = passages(EpisodeFiles.EPISODE, 114);
-
-        // WHEN the context is assembled
-        LlmContext context = assembler.forQuestion(state, ranked, List.of(),
-                List.of(new LineRange("other.txt", 45, 45)));
-
-        // THEN the best line is there without its neighbours, and the passage got in too, within the budget
-        ContextBlock other = context.blocks().stream().filter(b -> b.episode().source().equals("other.txt"))
-                .findFirst().orElseThrow();
-        assertThat(other.lines()).extracting(TranscriptLine::lineNumber).containsExactly(45);
-        assertThat(context.blocks()).anySatisfy(b -> assertThat(b.lines()).extracting(TranscriptLine::lineNumber)
-                .contains(114));
-        assertThat(context.wholeEpisodes()).isFalse();
-        assertThat(tokens.applyAsInt(context.prompt())).isLessThanOrEqualTo(400);
     }
 
     @Test
