@@ -58,34 +58,56 @@ public final class Chunker {
      */
     static boolean oneTokenPerCharAtMost(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (!SingleChar.SAFE[text.charAt(i)]) {
+            if (!SingleChar.safe(text.charAt(i))) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Which UTF-16 units stay one character (or none) under BERT normalisation, computed once. */
+    /**
+     * Which UTF-16 units stay one character (or none) under BERT normalisation, each computed when
+     * first seen (the whole table took a noticeable part of a warm start; a transcript uses a few
+     * thousand distinct characters). Races only recompute the same answer.
+     */
     private static final class SingleChar {
-        static final boolean[] SAFE = new boolean[Character.MAX_VALUE + 1];
+        private static final byte UNKNOWN = 0;
+        private static final byte SAFE = 1;
+        private static final byte UNSAFE = 2;
+        private static final byte[] STATE = new byte[Character.MAX_VALUE + 1];
 
-        static {
-            for (int c = 0; c <= Character.MAX_VALUE; c++) {
-                if (c < 0x80) {
-                    SAFE[c] = true;
-                } else if (!Character.isSurrogate((char) c) && c != 0x130) {
-                    String s = String.valueOf((char) c);
-                    String lower = s.toLowerCase(java.util.Locale.ROOT);
-                    SAFE[c] = lower.length() == 1
-                            && java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).length() <= 1
-                            && java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFKD).length() <= 1;
-                }
+        static boolean safe(char c) {
+            if (c < 0x80) {
+                return true;
             }
+            byte state = STATE[c];
+            if (state == UNKNOWN) {
+                state = compute(c) ? SAFE : UNSAFE;
+                STATE[c] = state;
+            }
+            return state == SAFE;
+        }
+
+        private static boolean compute(char c) {
+            if (Character.isSurrogate(c) || c == 0x130) {
+                return false;
+            }
+            String s = String.valueOf(c);
+            String lower = s.toLowerCase(java.util.Locale.ROOT);
+            return lower.length() == 1
+                    && java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).length() <= 1
+                    && java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFKD).length() <= 1;
         }
     }
 
     public List<Chunk> chunk(Transcript transcript) {
         List<TranscriptLine> units = units(transcript.lines());
+        // whether each unit is within one token per character: a chunk of such units is too, so its
+        // text needs no scan of its own (each unit is in about two chunks)
+        boolean[] bounded = new boolean[units.size()];
+        for (int u = 0; u < units.size(); u++) {
+            bounded[u] = wordPieceBound && oneTokenPerCharAtMost(units.get(u).text());
+        }
         List<Chunk> chunks = new ArrayList<>();
         int i = 0;
         while (i < units.size()) {
@@ -95,7 +117,7 @@ public final class Chunker {
                 size += units.get(j).text().length();
                 j++;
             }
-            addFitting(transcript, units.subList(i, j), chunks);
+            addFitting(transcript, units, bounded, i, j, chunks);
             if (j >= units.size()) {
                 break;
             }
@@ -110,15 +132,31 @@ public final class Chunker {
         return chunks;
     }
 
-    private void addFitting(Transcript transcript, List<TranscriptLine> units, List<Chunk> out) {
-        String text = join(units);
-        if (units.size() > 1 && !fits(text)) {
-            int half = units.size() / 2;
-            addFitting(transcript, units.subList(0, half), out);
-            addFitting(transcript, units.subList(half, units.size()), out);
+    private void addFitting(Transcript transcript, List<TranscriptLine> units, boolean[] bounded, int from, int to,
+            List<Chunk> out) {
+        List<TranscriptLine> part = units.subList(from, to);
+        String text = join(part);
+        if (part.size() > 1 && !fits(text, bounded, from, to)) {
+            int half = from + part.size() / 2;
+            addFitting(transcript, units, bounded, from, half, out);
+            addFitting(transcript, units, bounded, half, to, out);
             return;
         }
-        out.add(new Chunk(transcript.source(), transcript.title(), transcript.url(), units, text));
+        out.add(new Chunk(transcript.source(), transcript.title(), transcript.url(), part, text));
+    }
+
+    /** Whether a chunk's text fits, known without a scan when all its units are bounded and it is short enough. */
+    private boolean fits(String text, boolean[] bounded, int from, int to) {
+        if (text.length() <= options.maxTokens()) {
+            boolean all = true;
+            for (int u = from; u < to && all; u++) {
+                all = bounded[u];
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return fits(text);
     }
 
     /** Lines, with long lines cut into sentence-sized pieces that keep the line's number and times. */
