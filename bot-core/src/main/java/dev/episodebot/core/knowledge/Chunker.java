@@ -1,6 +1,7 @@
 package dev.episodebot.core.knowledge;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
@@ -101,12 +102,13 @@ public final class Chunker {
     }
 
     public List<Chunk> chunk(Transcript transcript) {
-        List<TranscriptLine> units = units(transcript.lines());
-        // whether each unit is within one token per character: a chunk of such units is too, so its
-        // text needs no scan of its own (each unit is in about two chunks)
+        // which units are known to have at most one token per character (the check that let a whole
+        // line through): a short enough chunk of such units fits without a scan of its own
+        BitSet knownBounded = new BitSet();
+        List<TranscriptLine> units = units(transcript.lines(), knownBounded);
         boolean[] bounded = new boolean[units.size()];
         for (int u = 0; u < units.size(); u++) {
-            bounded[u] = wordPieceBound && oneTokenPerCharAtMost(units.get(u).text());
+            bounded[u] = knownBounded.get(u);
         }
         List<Chunk> chunks = new ArrayList<>();
         int i = 0;
@@ -161,10 +163,20 @@ public final class Chunker {
 
     /** Lines, with long lines cut into sentence-sized pieces that keep the line's number and times. */
     List<TranscriptLine> units(List<TranscriptLine> lines) {
+        return units(lines, new BitSet());
+    }
+
+    /** {@link #units(List)}, setting in {@code bounded} the units known to have at most one token per character. */
+    private List<TranscriptLine> units(List<TranscriptLine> lines, BitSet bounded) {
         int limit = options.targetChars();
         List<TranscriptLine> units = new ArrayList<>();
         for (TranscriptLine line : lines) {
-            if (line.text().length() <= limit && fits(line.text())) {
+            String text = line.text();
+            boolean fast = wordPieceBound && text.length() <= options.maxTokens() && oneTokenPerCharAtMost(text);
+            if (text.length() <= limit && (fast || tokenCounter.applyAsInt(text) <= options.maxTokens())) {
+                if (fast) {
+                    bounded.set(units.size());
+                }
                 units.add(line);
                 continue;
             }
