@@ -16,6 +16,7 @@ class AnswerTypeTest {
             "创业期间他胖了多少？ | NUMBER | WEIGHT",
             "Reka 融了多少钱？ | NUMBER | MONEY",
             "Reka 的团队有几个人啊 | NUMBER | PEOPLE",
+            "他在 Google 带多大的团队？ | NUMBER | PEOPLE",
             "Reka Core 在排行榜上是第几名？ | NUMBER | ANY",
             "他在谷歌写了几篇论文来着？ | NUMBER | ANY",
             "Reka 是什么时候成立的？ | DATE | ANY",
@@ -46,5 +47,19 @@ class AnswerTypeTest {
             "他还为大约 20 款产品的发布做出了贡献 | ANY | true"})
     void aQuantityIsHeldByTheLinesThatCountIt(String line, Quantity quantity, boolean held) {
         assertThat(AnswerType.NUMBER.heldBy(line) && quantity.heldBy(line)).isEqualTo(held);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "他在 Reka 担任什么职位？ | 担任什么,什么职位",
+            "他是在多大年纪决定创业的？ | 多大,年纪",
+            "Reka 是几月份进的前五？ | 几月份",
+            "How many papers did he write? | how many",
+            "说说他的创业经历 | ''"})
+    void theCuesOfItsType(String question, String cues) {
+        // GIVEN a question WHEN the words that say its answer type are listed THEN they are every match, overlapping ones too
+        java.util.List<String> expected = cues == null || cues.isBlank() ? java.util.List.of()
+                : java.util.List.of(cues.split(","));
+        assertThat(AnswerType.of(question).cues(question)).containsExactlyElementsOf(expected);
     }
 }
