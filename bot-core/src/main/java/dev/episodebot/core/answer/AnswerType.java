@@ -32,7 +32,7 @@ public enum AnswerType {
     /** Anything else (what did he say about …). */
     OTHER;
 
-    private static final Pattern ZH_DATE = Pattern.compile("什么时候|啥时候|啥时|哪天|哪一天|哪年|哪一年|几月份|几月|几号|哪个月|何时|日期|多会儿");
+    private static final Pattern ZH_DATE = Pattern.compile("什么时候|啥时候|啥时|哪天|哪一天|哪年|哪一年|几月|几号|哪个月|何时|日期|多会儿");
     private static final Pattern ZH_NUMBER = Pattern.compile(
             "多少|几[个位名款篇次年岁人项家月天倍斤公亿万种部条件份句点]|多大|多久|多长|多高|多重|多远|年纪|年龄|岁数|第几|排名|排第|几成|百分之几|参数量");
     private static final Pattern ZH_REASON = Pattern.compile("为什么|为啥|为何|怎么会|咋会|原因|什么缘故|凭什么|理由|动机|导致");
@@ -94,26 +94,6 @@ public enum AnswerType {
             }
         }
         return OTHER;
-    }
-
-    /**
-     * The words of {@code question} that say what type of answer it asks for (啥职位, 几月, 多大, 年纪,
-     * how many), each match of this type's question words; empty for {@link #OTHER}.
-     */
-    public java.util.List<String> cues(String question) {
-        String q = question.toLowerCase(Locale.ROOT);
-        java.util.List<String> cues = new java.util.ArrayList<>();
-        for (Asked asked : ASKED) {
-            if (asked.type() == this) {
-                for (Pattern pattern : java.util.List.of(asked.zh(), asked.en())) {
-                    java.util.regex.Matcher m = pattern.matcher(q);
-                    for (int from = 0; from < q.length() && m.find(from); from = m.start() + 1) {
-                        cues.add(m.group()); // overlapping matches too: 担任什么职位 holds 担任什么 and 什么职位
-                    }
-                }
-            }
-        }
-        return cues;
     }
 
     /** Whether a line holds an answer of this type (always false for {@link #YES_NO} and {@link #OTHER}). */

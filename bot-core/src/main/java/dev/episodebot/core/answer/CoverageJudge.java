@@ -12,10 +12,6 @@ package dev.episodebot.core.answer;
  * question whose answer type can be checked (a number, a date) is covered only when the lines that
  * would answer it hold one. A question about the episode itself (who hosts it, which channel) is
  * covered when its answer is one of the episode's opening lines, where episodes introduce themselves.
- * Whatever else holds, a question is not covered when what it asks about beyond its subject — a
- * word the knowledge never uses (市值, 老家) — has no near synonym around the answering line
- * ({@link AttributeSupport}) and no line is close to the whole question: the episode names the
- * subject but never gives that attribute.
  */
 public final class CoverageJudge {
 
@@ -32,11 +28,9 @@ public final class CoverageJudge {
      * @param vocabularyShare for a question in another language, the share of its words the knowledge uses
      * @param openingAnswer whether the question asks about the episode itself (who hosts it, which channel) and
      *     the answering line is one of its opening lines, where an episode says so
-     * @param attributeSupport how well the lines around the answering line hold what the question asks
-     *     about beyond its subject ({@link AttributeSupport}; 1 when they hold all of it word for word)
      */
     public record Features(boolean crossLanguage, double cosine, double coverage, double weakestPhrase, double unknownShare, boolean unknownName,
-            boolean typeHeld, double vocabularyShare, boolean openingAnswer, double attributeSupport) {}
+            boolean typeHeld, double vocabularyShare, boolean openingAnswer) {}
 
     private final EvidenceFinder.Thresholds thresholds;
 
@@ -45,7 +39,7 @@ public final class CoverageJudge {
     }
 
     boolean covered(Features f) {
-        if (!f.typeHeld() || (f.attributeSupport() < thresholds.attributeSupport() && f.cosine() < thresholds.attributeCosine())) {
+        if (!f.typeHeld()) {
             return false;
         }
         if (f.openingAnswer()) {

@@ -43,20 +43,9 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
     /** Each word → the keys of {@link #PHRASE_WORDS} words at most that hold it (keynote → keynote speech), shortest first. */
     private final Map<String, List<String>> phrasesOf;
 
-    /** Every translation of the dictionary: the words of the knowledge's language it knows. */
-    private final Set<String> targetWords;
-
     private DictionaryQueryTranslator(Map<String, List<String>> dictionary) {
         this.dictionary = dictionary;
         this.phrasesOf = phrasesOf(dictionary.keySet());
-        Set<String> words = new java.util.HashSet<>();
-        dictionary.values().forEach(words::addAll);
-        this.targetWords = words;
-    }
-
-    @Override
-    public boolean isTargetWord(String text) {
-        return targetWords.contains(text);
     }
 
     /** The phrase keys of each word. */

@@ -49,25 +49,19 @@ public final class EvidenceFinder {
      * @param crossVocabularyWithTerms a smaller share of its words known also counts when the best window holds
      *     {@code crossTermShare} of what its translation asks about
      * @param crossTermShare see above
-     * @param attributeSupport the least cosine between a word of the question the knowledge never uses and
-     *     its nearest word around the answering line ({@link AttributeSupport}); below it, and with no line
-     *     as close as {@code attributeCosine} to the question, not covered
-     * @param attributeCosine see above
      */
     public record Thresholds(double lineCosine, double lineCosineWithTerms, double termShare, double coverage,
-            double crossVocabulary, double crossLineCosine, double crossVocabularyWithTerms, double crossTermShare,
-            double attributeSupport, double attributeCosine) {
+            double crossVocabulary, double crossLineCosine, double crossVocabularyWithTerms, double crossTermShare) {
 
         /** Defaults chosen on the tuning questions (see README, "Evaluation"). */
         public static Thresholds defaults() {
-            return new Thresholds(0.50, 0.42, 0.30, 0.60, 0.6, 0.40, 1.0 / 3, 0.5, 0.555, 0.59);
+            return new Thresholds(0.50, 0.42, 0.30, 0.60, 0.6, 0.40, 1.0 / 3, 0.5);
         }
 
         /** These thresholds for a model whose cosines run {@code shift} higher than the one they were chosen on. */
         public Thresholds shiftedBy(double shift) {
             return new Thresholds(lineCosine + shift, lineCosineWithTerms + shift, termShare, coverage, crossVocabulary,
-                    crossLineCosine + shift, crossVocabularyWithTerms, crossTermShare, attributeSupport + shift,
-                    attributeCosine + shift);
+                    crossLineCosine + shift, crossVocabularyWithTerms, crossTermShare);
         }
     }
 
@@ -88,17 +82,8 @@ public final class EvidenceFinder {
 
     private final LineScorer scorer;
     private final CoverageJudge judge;
-    private final LineVectors vectors;
-    private final java.util.function.Predicate<String> isWord;
 
     public EvidenceFinder(Thresholds thresholds, LineVectors vectors) {
-        this(thresholds, vectors, text -> true);
-    }
-
-    /** @param isWord whether a text is a word of the knowledge's language (a dictionary's; see {@link AttributeSupport#words}) */
-    public EvidenceFinder(Thresholds thresholds, LineVectors vectors, java.util.function.Predicate<String> isWord) {
-        this.isWord = isWord;
-        this.vectors = vectors;
         this.scorer = new LineScorer(vectors);
         this.judge = new CoverageJudge(thresholds);
     }
@@ -135,43 +120,13 @@ public final class EvidenceFinder {
         boolean typeHeld = !question.type().checkable() || selection.lines().stream().anyMatch(ScoredLine::typed);
         boolean openingAnswer = question.aboutEpisode() && !selection.lines().isEmpty()
                 && opening(selection.lines().get(0), episodes);
-        double attribute = attributeSupport(question, selection, lexical, episodes);
         CoverageJudge.Features features = new CoverageJudge.Features(question.crossLanguage(), cosine, coverage,
-                weakest, mass.unknownShare(), unknownName(question, lexical), typeHeld, vocabularyShare, openingAnswer,
-                attribute);
+                weakest, mass.unknownShare(), unknownName(question, lexical), typeHeld, vocabularyShare, openingAnswer);
         boolean covered = judge.covered(features);
         LOG.debug("coverage of [{}] (type {}, list {}): {} -> {}", question.text(), question.type(), question.list(),
                 features, covered);
         LOG.debug("queries {} lead {}", queries, selection.lines().isEmpty() ? "-" : selection.lines().get(0).line().text());
         return new Evidence(reranked, selection.lines(), selection.items(), coverage, cosine, covered, features);
-    }
-
-    /**
-     * How well the lines around the answering line hold what the question asks about beyond its
-     * subject ({@link AttributeSupport}); 1 for a question in another language than the knowledge,
-     * whose words the lines cannot hold, and when nothing answers.
-     */
-    private double attributeSupport(QuestionAnalysis question, AnswerLines.Selection selection, LexicalSearcher lexical,
-            EpisodeLines episodes) {
-        if (question.crossLanguage() || selection.lines().isEmpty()) {
-            return 1;
-        }
-        ScoredLine lead = selection.lines().get(0);
-        List<TranscriptLine> window = episodes.window(lead.passage(), lead.line(), LineScorer.PHRASE_REACH,
-                LineScorer.PHRASE_REACH);
-        Set<String> held = new java.util.HashSet<>();
-        for (TranscriptLine line : window) {
-            held.addAll(lexical.terms(line.text()));
-        }
-        List<String> missing = AttributeSupport.missing(question.keyPhrases(), piece -> {
-            List<String> terms = lexical.terms(piece);
-            return held.containsAll(terms);
-        }).stream().filter(part -> lexical.terms(part).stream().allMatch(t -> lexical.idf(t) == 0)).toList();
-        List<String> unexcused = AttributeSupport.words(AttributeSupport.unexcused(missing, question.text(),
-                question.type().cues(question.text()), question.answeredBy(lead.line().text())), isWord);
-        double support = AttributeSupport.support(unexcused, window, vectors);
-        LOG.debug("attribute of [{}]: missing {} unexcused {} support {}", question.text(), missing, unexcused, support);
-        return support;
     }
 
     /** Whether {@code line} is one of the first {@link #OPENING_LINES} lines of its episode. */

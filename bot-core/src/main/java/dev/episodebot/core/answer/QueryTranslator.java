@@ -24,14 +24,6 @@ public interface QueryTranslator {
     }
 
     /**
-     * Whether {@code text} is a word of the knowledge's language in the dictionary (老家, 市值; not a
-     * fragment that straddles two words, 想花). Without a dictionary everything is.
-     */
-    default boolean isTargetWord(String text) {
-        return true;
-    }
-
-    /**
      * @param query the translated query
      * @param vocabularyShare the share of the question's content words that the knowledge uses
      *     (directly, like a name, or through a translation); 1 when unknown
@@ -49,11 +41,6 @@ public interface QueryTranslator {
             @Override
             public boolean isCommonWord(String word) {
                 return translator.get().isCommonWord(word);
-            }
-
-            @Override
-            public boolean isTargetWord(String text) {
-                return translator.get().isTargetWord(text);
             }
         };
     }
