@@ -120,9 +120,18 @@ public final class Env {
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw new ConfigException(name + " must be a duration in seconds from " + min.toSeconds() + " to "
-                    + max.toSeconds() + " (e.g. 30 or 30s), got '" + value.get() + "'.");
+            throw new ConfigException(name + " must be a duration from " + spoken(min) + " to " + spoken(max)
+                    + " (in seconds, or with a unit: e.g. " + spoken(defaultValue) + "), got '" + value.get() + "'.");
         }
+    }
+
+    /** A duration as it may be written back in the variable: {@code 500ms}, {@code 2.5s}, {@code 30s}. */
+    static String spoken(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1000) {
+            return millis + "ms";
+        }
+        return (millis % 1000 == 0 ? String.valueOf(millis / 1000) : String.valueOf(millis / 1000.0)) + "s";
     }
 
     /** One of {@code allowed} (lower-cased). */

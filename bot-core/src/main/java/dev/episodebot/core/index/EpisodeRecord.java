@@ -1,5 +1,6 @@
 package dev.episodebot.core.index;
 
+import dev.episodebot.core.knowledge.LoadedFile;
 import dev.episodebot.core.knowledge.Transcript;
 import dev.episodebot.core.knowledge.TranscriptLine;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * @param source path relative to the knowledge folder
  * @param title the title from front matter, or null
  * @param url the link from front matter, or null
- * @param contentHash SHA-256 (hex) over source, title, link and every line with its number and timecodes
+ * @param contentHash names the content: SHA-256 (hex) over the source and its bytes ({@link #contentHash(String, String)})
  * @param lines the transcript lines
  * @param derived derived values by {@link EpisodeDeriver#name()}
  */
@@ -31,10 +32,11 @@ public record EpisodeRecord(String source, String title, String url, String cont
         derived = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(derived));
     }
 
-    /** The record of a transcript, without derived values yet. */
-    public static EpisodeRecord of(Transcript transcript) {
-        return new EpisodeRecord(transcript.source(), transcript.title(), transcript.url(), contentHash(transcript),
-                transcript.lines(), Map.of());
+    /** The record of a file's transcript, without derived values yet. */
+    public static EpisodeRecord of(LoadedFile file) {
+        Transcript transcript = file.transcript();
+        return new EpisodeRecord(transcript.source(), transcript.title(), transcript.url(),
+                contentHash(transcript.source(), file.bytesHash()), transcript.lines(), Map.of());
     }
 
     /** A derived value (a copy), if this episode has one under that name. */
@@ -55,15 +57,16 @@ public record EpisodeRecord(String source, String title, String url, String cont
         return new EpisodeRecord(source, title, url, contentHash, lines, values);
     }
 
-    static String contentHash(Transcript transcript) {
+    /**
+     * The name of an episode's content: SHA-256 over its source and the hash of the bytes it was
+     * parsed from (the loader's, so no line is hashed a second time). The lines, title and link are
+     * a function of these two and of the parsers, whose changes change {@link IndexFields#FORMAT}.
+     */
+    static String contentHash(String source, String bytesHash) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            update(digest, transcript.source());
-            update(digest, transcript.title() == null ? "\u0000" : transcript.title());
-            update(digest, transcript.url() == null ? "\u0000" : transcript.url());
-            for (TranscriptLine line : transcript.lines()) {
-                update(digest, line.lineNumber() + ":" + line.startMillis() + ":" + line.endMillis() + ":" + line.text());
-            }
+            update(digest, source);
+            update(digest, bytesHash == null ? "\u0000" : bytesHash);
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);

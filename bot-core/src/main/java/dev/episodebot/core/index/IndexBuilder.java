@@ -90,7 +90,7 @@ final class IndexBuilder {
                 slots[i] = new IndexState.Episode(file, before.record(), before.id(), before.chunks());
                 return;
             }
-            EpisodeRecord record = EpisodeRecord.of(file.transcript());
+            EpisodeRecord record = EpisodeRecord.of(file);
             long id = episodeId(record);
             List<Chunk> chunks = chunker.chunk(file.transcript());
             IndexStore.StoredEpisode kept = stored.get(id);

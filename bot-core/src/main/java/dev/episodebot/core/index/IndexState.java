@@ -138,6 +138,27 @@ public final class IndexState {
         return first == null ? -1 : first + (int) positions.longValue();
     }
 
+    /**
+     * The chunk ordinals of documents of one leaf given in increasing order (-1 for any other
+     * document), reading each doc-values field once for all of them.
+     */
+    int[] ordinals(LeafReaderContext leaf, int[] docs) throws IOException {
+        NumericDocValues ids = leaf.reader().getNumericDocValues(IndexFields.EPISODE_ID);
+        NumericDocValues positions = leaf.reader().getNumericDocValues(IndexFields.POSITION);
+        int[] ordinals = new int[docs.length];
+        java.util.Arrays.fill(ordinals, -1);
+        if (ids == null || positions == null) {
+            return ordinals;
+        }
+        for (int i = 0; i < docs.length; i++) {
+            if (ids.advanceExact(docs[i]) && positions.advanceExact(docs[i])) {
+                Integer first = firstOrdinal.get(ids.longValue());
+                ordinals[i] = first == null ? -1 : first + (int) positions.longValue();
+            }
+        }
+        return ordinals;
+    }
+
     public List<Chunk> chunks() {
         return chunks;
     }

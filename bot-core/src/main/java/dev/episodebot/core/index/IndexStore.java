@@ -48,8 +48,8 @@ import org.slf4j.LoggerFactory;
  * quantization and read memory-mapped. It is also the embedding cache: {@link #vectors} finds the
  * vector stored for a chunk text by its key.
  *
- * <p>Opening verifies every checksum (the commit point on open, every segment file with
- * {@code checkIntegrity}); an index that fails any check, or that was built for another format or
+ * <p>Opening verifies every checksum (the commit point on open, every file of the commit with
+ * {@link FileChecksums}); an index that fails any check, or that was built for another format or
  * model, is discarded with one log line and rebuilt, never used in part. When another process holds
  * the folder, the store lives in memory and reuses what it can of the folder's vectors.
  */
@@ -185,13 +185,7 @@ final class IndexStore implements AutoCloseable {
                             data.get(MODEL_KEY), data.get(FORMAT_KEY), spec.id());
                     return null;
                 }
-                reader.leaves().parallelStream().forEach(leaf -> {
-                    try {
-                        leaf.reader().checkIntegrity();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                FileChecksums.verify(dir, reader.getIndexCommit().getFileNames());
                 return episodes(reader);
             }
         } catch (IOException | RuntimeException e) {

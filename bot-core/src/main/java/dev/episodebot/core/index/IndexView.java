@@ -41,6 +41,11 @@ public final class IndexView implements AutoCloseable {
         return state.ordinal(leaf, doc);
     }
 
+    /** The chunk ordinals of documents of one leaf, given in increasing order (-1 where not a chunk). */
+    public int[] ordinals(LeafReaderContext leaf, int[] docs) throws IOException {
+        return state.ordinals(leaf, docs);
+    }
+
     /** The number of chunk documents of this state (BM25's document count). */
     public int chunkCount() {
         return state.chunks().size();

@@ -25,7 +25,7 @@ record ServedFiles(List<LoadedFile> files, List<SkippedFile> skipped) {
             if (!file.ok() && before != null) {
                 log.warn("Knowledge file {} can no longer be read ({}); its previous version stays indexed",
                         file.ref().source(), file.skipped().reason());
-                file = new LoadedFile(file.ref(), before.file().transcript(), new SkippedFile(file.ref().source(),
+                file = before.file().keptAs(file.ref(), new SkippedFile(file.ref().source(),
                         file.skipped().reason() + "; serving the previous version"));
             }
             if (file.skipped() != null) {

@@ -1,6 +1,7 @@
 package dev.episodebot.core.knowledge;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
@@ -58,34 +59,57 @@ public final class Chunker {
      */
     static boolean oneTokenPerCharAtMost(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (!SingleChar.SAFE[text.charAt(i)]) {
+            if (!SingleChar.safe(text.charAt(i))) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Which UTF-16 units stay one character (or none) under BERT normalisation, computed once. */
+    /**
+     * Which UTF-16 units stay one character (or none) under BERT normalisation, each computed when
+     * first seen (the whole table took a noticeable part of a warm start; a transcript uses a few
+     * thousand distinct characters). Races only recompute the same answer.
+     */
     private static final class SingleChar {
-        static final boolean[] SAFE = new boolean[Character.MAX_VALUE + 1];
+        private static final byte UNKNOWN = 0;
+        private static final byte SAFE = 1;
+        private static final byte UNSAFE = 2;
+        private static final byte[] STATE = new byte[Character.MAX_VALUE + 1];
 
-        static {
-            for (int c = 0; c <= Character.MAX_VALUE; c++) {
-                if (c < 0x80) {
-                    SAFE[c] = true;
-                } else if (!Character.isSurrogate((char) c) && c != 0x130) {
-                    String s = String.valueOf((char) c);
-                    String lower = s.toLowerCase(java.util.Locale.ROOT);
-                    SAFE[c] = lower.length() == 1
-                            && java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).length() <= 1
-                            && java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFKD).length() <= 1;
-                }
+        static boolean safe(char c) {
+            if (c < 0x80) {
+                return true;
             }
+            byte state = STATE[c];
+            if (state == UNKNOWN) {
+                state = compute(c) ? SAFE : UNSAFE;
+                STATE[c] = state;
+            }
+            return state == SAFE;
+        }
+
+        private static boolean compute(char c) {
+            if (Character.isSurrogate(c) || c == 0x130) {
+                return false;
+            }
+            String s = String.valueOf(c);
+            String lower = s.toLowerCase(java.util.Locale.ROOT);
+            return lower.length() == 1
+                    && java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).length() <= 1
+                    && java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFKD).length() <= 1;
         }
     }
 
     public List<Chunk> chunk(Transcript transcript) {
-        List<TranscriptLine> units = units(transcript.lines());
+        // which units are known to have at most one token per character (the check that let a whole
+        // line through): a short enough chunk of such units fits without a scan of its own
+        BitSet knownBounded = new BitSet();
+        List<TranscriptLine> units = units(transcript.lines(), knownBounded);
+        boolean[] bounded = new boolean[units.size()];
+        for (int u = 0; u < units.size(); u++) {
+            bounded[u] = knownBounded.get(u);
+        }
         List<Chunk> chunks = new ArrayList<>();
         int i = 0;
         while (i < units.size()) {
@@ -95,7 +119,7 @@ public final class Chunker {
                 size += units.get(j).text().length();
                 j++;
             }
-            addFitting(transcript, units.subList(i, j), chunks);
+            addFitting(transcript, units, bounded, i, j, chunks);
             if (j >= units.size()) {
                 break;
             }
@@ -110,23 +134,49 @@ public final class Chunker {
         return chunks;
     }
 
-    private void addFitting(Transcript transcript, List<TranscriptLine> units, List<Chunk> out) {
-        String text = join(units);
-        if (units.size() > 1 && !fits(text)) {
-            int half = units.size() / 2;
-            addFitting(transcript, units.subList(0, half), out);
-            addFitting(transcript, units.subList(half, units.size()), out);
+    private void addFitting(Transcript transcript, List<TranscriptLine> units, boolean[] bounded, int from, int to,
+            List<Chunk> out) {
+        List<TranscriptLine> part = units.subList(from, to);
+        String text = join(part);
+        if (part.size() > 1 && !fits(text, bounded, from, to)) {
+            int half = from + part.size() / 2;
+            addFitting(transcript, units, bounded, from, half, out);
+            addFitting(transcript, units, bounded, half, to, out);
             return;
         }
-        out.add(new Chunk(transcript.source(), transcript.title(), transcript.url(), units, text));
+        out.add(new Chunk(transcript.source(), transcript.title(), transcript.url(), part, text));
+    }
+
+    /** Whether a chunk's text fits, known without a scan when all its units are bounded and it is short enough. */
+    private boolean fits(String text, boolean[] bounded, int from, int to) {
+        if (text.length() <= options.maxTokens()) {
+            boolean all = true;
+            for (int u = from; u < to && all; u++) {
+                all = bounded[u];
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return fits(text);
     }
 
     /** Lines, with long lines cut into sentence-sized pieces that keep the line's number and times. */
     List<TranscriptLine> units(List<TranscriptLine> lines) {
+        return units(lines, new BitSet());
+    }
+
+    /** {@link #units(List)}, setting in {@code bounded} the units known to have at most one token per character. */
+    private List<TranscriptLine> units(List<TranscriptLine> lines, BitSet bounded) {
         int limit = options.targetChars();
         List<TranscriptLine> units = new ArrayList<>();
         for (TranscriptLine line : lines) {
-            if (line.text().length() <= limit && fits(line.text())) {
+            String text = line.text();
+            boolean fast = wordPieceBound && text.length() <= options.maxTokens() && oneTokenPerCharAtMost(text);
+            if (text.length() <= limit && (fast || tokenCounter.applyAsInt(text) <= options.maxTokens())) {
+                if (fast) {
+                    bounded.set(units.size());
+                }
                 units.add(line);
                 continue;
             }

@@ -149,7 +149,7 @@ public final class KnowledgeLoader {
                 if (before.ok() && source.startsWith(prefix) && found.add(source)) {
                     String reason = before.skipped() != null ? before.skipped().reason()
                             : folder.reason().replaceFirst("^folder", "its folder") + KEPT;
-                    kept.add(new LoadedFile(before.ref(), before.transcript(), new SkippedFile(source, reason)));
+                    kept.add(before.keptAs(before.ref(), new SkippedFile(source, reason)));
                     count++;
                 }
             }
@@ -171,15 +171,15 @@ public final class KnowledgeLoader {
             byte[] hash = sha256(bytes);
             boolean servedBefore = before != null && before.ok() && before.skipped() == null;
             if (servedBefore && Arrays.equals(hash, hashes.get(ref.source()))) {
-                return before.sameAs(ref) ? before : new LoadedFile(ref, before.transcript(), null);
+                return before.sameAs(ref) ? before : before.at(ref);
             }
             Transcript transcript = reader.parse(ref.source(), bytes);
             hashes.put(ref.source(), hash);
             if (before != null && before.ok() && transcript.equals(before.transcript())) {
                 // the same content (a restart, or a kept version readable again): its chunks and vectors stay
-                return servedBefore && before.sameAs(ref) ? before : new LoadedFile(ref, before.transcript(), null);
+                return servedBefore && before.sameAs(ref) ? before : before.at(ref);
             }
-            return new LoadedFile(ref, transcript, null);
+            return new LoadedFile(ref, transcript, null, java.util.HexFormat.of().formatHex(hash));
         } catch (KnowledgeFormatException e) {
             problem = e.getMessage();
         } catch (RuntimeException e) {
@@ -188,9 +188,9 @@ public final class KnowledgeLoader {
         hashes.remove(ref.source());
         if (before != null && before.ok()) {
             // a file that was indexed became unreadable: keep serving its last good version
-            return new LoadedFile(ref, before.transcript(), new SkippedFile(ref.source(), problem + KEPT));
+            return before.keptAs(ref, new SkippedFile(ref.source(), problem + KEPT));
         }
-        return new LoadedFile(ref, null, new SkippedFile(ref.source(), problem));
+        return new LoadedFile(ref, null, new SkippedFile(ref.source(), problem), null);
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -13,7 +13,7 @@ public final class PlainTextParser implements TranscriptParser {
 
     @Override
     public Transcript parse(String source, String text) throws KnowledgeFormatException {
-        String[] rawLines = text.split("\\r\\n|\\r|\\n", -1);
+        String[] rawLines = TextLines.split(text);
         String title = null;
         String url = null;
         int first = 0;

@@ -36,7 +36,7 @@ public final class SubtitleParser implements TranscriptParser {
 
     @Override
     public Transcript parse(String source, String text) throws KnowledgeFormatException {
-        String[] raw = text.split("\\r\\n|\\r|\\n", -1);
+        String[] raw = TextLines.split(text);
         String title = null;
         String url = null;
         int i = 0;

@@ -5,13 +5,13 @@ import dev.episodebot.core.index.VectorField;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
 /**
@@ -47,17 +47,40 @@ public final class DenseSearcher {
         try {
             TopDocs top = view.searcher().search(new KnnFloatVectorQuery(VectorField.NAME, unit, candidates), candidates);
             List<LeafReaderContext> leaves = view.searcher().getIndexReader().leaves();
+            // the hits of each leaf in document order: one doc-values and one vector iterator per leaf,
+            // moved forward, instead of new iterators for each of the hundreds of candidates
+            int[][] perLeaf = new int[leaves.size()][];
+            int[] counts = new int[leaves.size()];
+            int[] leafOf = new int[top.scoreDocs.length];
+            for (int i = 0; i < top.scoreDocs.length; i++) {
+                leafOf[i] = ReaderUtil.subIndex(top.scoreDocs[i].doc, leaves);
+                counts[leafOf[i]]++;
+            }
+            for (int l = 0; l < leaves.size(); l++) {
+                perLeaf[l] = new int[counts[l]];
+                counts[l] = 0;
+            }
+            for (int i = 0; i < top.scoreDocs.length; i++) {
+                perLeaf[leafOf[i]][counts[leafOf[i]]++] = top.scoreDocs[i].doc - leaves.get(leafOf[i]).docBase;
+            }
             List<ScoredChunk> hits = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc hit : top.scoreDocs) {
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-                int local = hit.doc - leaf.docBase;
-                int ordinal = view.ordinal(leaf, local);
-                if (ordinal < 0) {
+            for (int l = 0; l < leaves.size(); l++) {
+                int[] docs = perLeaf[l];
+                if (docs.length == 0) {
                     continue;
                 }
+                Arrays.sort(docs);
+                LeafReaderContext leaf = leaves.get(l);
+                int[] ordinals = view.ordinals(leaf, docs);
                 FloatVectorValues vectors = leaf.reader().getFloatVectorValues(VectorField.NAME);
-                if (vectors != null && vectors.advance(local) == local) {
-                    hits.add(new ScoredChunk(ordinal, dot(unit, vectors.vectorValue())));
+                for (int j = 0; j < docs.length && vectors != null; j++) {
+                    if (ordinals[j] < 0) {
+                        continue;
+                    }
+                    int at = vectors.docID() < docs[j] ? vectors.advance(docs[j]) : vectors.docID();
+                    if (at == docs[j]) {
+                        hits.add(new ScoredChunk(ordinals[j], dot(unit, vectors.vectorValue())));
+                    }
                 }
             }
             hits.sort(Comparator.comparingDouble(ScoredChunk::score).reversed().thenComparingInt(ScoredChunk::ordinal));

@@ -39,7 +39,8 @@ public final class SecretRedactor {
             Pattern.compile("(?i)(\\b[A-Z0-9_]*(?:TOKEN|API[_-]?KEY|SECRET|PASSWORD|PASSWD)\\b[\"']?\\s*[=:]\\s*[\"']?)"
                     + "[^\\s\"'<>,;]{6,}"),
             Pattern.compile("(?i)(\\bbearer\\s+)[A-Za-z0-9._~+/=-]{8,}"),
-            Pattern.compile("(/bot)[^/\\s]{8,}(?=/)"),
+            // a Bot API path /bot<id>:<secret>/…, the colon maybe URL-encoded (not /botanical/ or //bot.example.com/)
+            Pattern.compile("(?i)(/bot)[0-9]{3,12}(?::|%3A)[^/\\s]{4,}(?=/)"),
             // Telegram bot tokens: bot id, colon, 35 characters
             Pattern.compile("()\\b[0-9]{5,12}:[A-Za-z0-9_-]{20,}"),
             // Discord bot tokens: three base64url parts separated by dots
@@ -66,18 +67,27 @@ public final class SecretRedactor {
             if (secret == null || secret.strip().length() < MIN_SECRET) {
                 continue;
             }
-            String s = secret.strip();
-            forms.add(s);
-            forms.add(URLEncoder.encode(s, StandardCharsets.UTF_8));
-            forms.add(s.replace(":", "%3A"));
-            int colon = s.indexOf(':');
-            if (colon >= 0 && s.length() - colon - 1 >= MIN_PIECE) {
-                forms.add(s.substring(colon + 1)); // a Telegram token's secret part
-            }
+            forms.addAll(formsOf(secret.strip()));
         }
         List<String> sorted = new ArrayList<>(forms);
         sorted.sort(Comparator.comparingInt(String::length).reversed());
         return new SecretRedactor(List.copyOf(sorted));
+    }
+
+    /**
+     * The forms in which a secret travels: as given, URL-encoded, with its colon encoded, and — for a
+     * Telegram token — the part after the colon when it has at least {@value #MIN_PIECE} characters.
+     */
+    public static List<String> formsOf(String secret) {
+        Set<String> forms = new LinkedHashSet<>();
+        forms.add(secret);
+        forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+        forms.add(secret.replace(":", "%3A"));
+        int colon = secret.indexOf(':');
+        if (colon >= 0 && secret.length() - colon - 1 >= MIN_PIECE) {
+            forms.add(secret.substring(colon + 1)); // a Telegram token's secret part
+        }
+        return List.copyOf(forms);
     }
 
     /** The secrets configured in {@code env}: {@link #SECRET_VARIABLES} and every {@code *_TOKEN}, {@code *_API_KEY}, … */

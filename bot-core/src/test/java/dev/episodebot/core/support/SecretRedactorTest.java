@@ -77,6 +77,20 @@ class SecretRedactorTest {
     }
 
     @Test
+    void aBotApiPathIsMaskedButAHostOrPathThatOnlyStartsWithBotIsNot() {
+        // GIVEN no configured secret
+        SecretRedactor redactor = SecretRedactor.shapesOnly();
+
+        // WHEN a Bot API path with an unconfigured short token, and URLs that merely start with "bot", are redacted
+        String api = redactor.redact("POST http://127.0.0.1:8081/bot123456:TEST-token/sendMessage and /bot123456%3ATEST-token/getMe");
+        String webhook = "webhook https://bot.example.com/telegram/hook and https://example.com/botanical-garden/x";
+
+        // THEN the token is masked, the other URLs stay as they are
+        assertThat(api).isEqualTo("POST http://127.0.0.1:8081/bot***/sendMessage and /bot***/getMe");
+        assertThat(redactor.redact(webhook)).isEqualTo(webhook);
+    }
+
+    @Test
     void ordinaryTextIsLeftAlone() {
         // GIVEN a redactor with a configured secret
         SecretRedactor redactor = SecretRedactor.of(List.of("sk-" + TestSecrets.random(30)));

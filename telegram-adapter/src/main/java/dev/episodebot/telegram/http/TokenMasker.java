@@ -1,8 +1,7 @@
 package dev.episodebot.telegram.http;
 
+import dev.episodebot.core.support.SecretRedactor;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -12,7 +11,8 @@ import java.util.Set;
 /**
  * Masks the bot token in text and exceptions. The token is part of every Bot API URL
  * ({@code /bot<token>/sendmessage}), so OkHttp and telegrambots exceptions may carry it; every
- * exception this module logs goes through {@link #redact(Throwable)} first.
+ * exception this module logs goes through {@link #redact(Throwable)} first. The forms of the token are
+ * {@link SecretRedactor#formsOf}; unlike the core's redactor this masks a token of any length.
  */
 public final class TokenMasker {
 
@@ -24,20 +24,10 @@ public final class TokenMasker {
     private final List<String> secrets;
 
     public TokenMasker(String token) {
-        List<String> forms = new ArrayList<>();
-        if (token != null && !token.isEmpty()) {
-            forms.add(token);
-            forms.add(URLEncoder.encode(token, StandardCharsets.UTF_8));
-            forms.add(token.replace(":", "%3A"));
-            int colon = token.indexOf(':');
-            String secretPart = colon >= 0 ? token.substring(colon + 1) : "";
-            if (secretPart.length() >= 8) {
-                forms.add(secretPart);
-            }
-        }
+        List<String> forms = new ArrayList<>(token == null || token.isEmpty() ? List.of() : SecretRedactor.formsOf(token));
         // longest first, so the whole token is masked before its secret part
         forms.sort((a, b) -> Integer.compare(b.length(), a.length()));
-        this.secrets = List.copyOf(new java.util.LinkedHashSet<>(forms));
+        this.secrets = List.copyOf(forms);
     }
 
     /** {@code text} with every form of the token replaced by {@value #MASK}; null stays null. */
