@@ -41,11 +41,28 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
 
     private final Map<String, List<String>> dictionary;
     /** Each word → the keys of {@link #PHRASE_WORDS} words at most that hold it (keynote → keynote speech), shortest first. */
-    private final Map<String, List<String>> phrasesOf;
+    private volatile Map<String, List<String>> phrasesOf;
 
     private DictionaryQueryTranslator(Map<String, List<String>> dictionary) {
         this.dictionary = dictionary;
-        this.phrasesOf = phrasesOf(dictionary.keySet());
+    }
+
+    /**
+     * The phrase keys of each word, built when an English question first needs them: building them
+     * doubles the load, which runs beside a start's first answers, and Chinese questions never use them.
+     */
+    private Map<String, List<String>> phrasesOf() {
+        Map<String, List<String>> phrases = phrasesOf;
+        if (phrases == null) {
+            synchronized (this) {
+                phrases = phrasesOf;
+                if (phrases == null) {
+                    phrases = phrasesOf(dictionary.keySet());
+                    phrasesOf = phrases;
+                }
+            }
+        }
+        return phrases;
     }
 
     /** The phrase keys of each word. */
@@ -169,7 +186,7 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
         forms.add(word);
         forms.addAll(baseForms(word));
         for (String form : forms) {
-            for (String phrase : phrasesOf.getOrDefault(form, List.of())) {
+            for (String phrase : phrasesOf().getOrDefault(form, List.of())) {
                 all.addAll(dictionary.get(phrase));
             }
         }
