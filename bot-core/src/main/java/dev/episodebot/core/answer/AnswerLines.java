@@ -23,9 +23,9 @@ final class AnswerLines {
     /** A line of the asked type elsewhere answers instead of the best line when it scores at least the best minus this. */
     static final double TYPE_MARGIN = 0.25;
     /** Items a list answer holds at most. */
-    static final int MAX_ITEMS = 6;
+    static final int MAX_ITEMS = 8;
     /** An item scores at least the best minus this. */
-    static final double ITEM_MARGIN = 0.12;
+    static final double ITEM_MARGIN = 0.2;
     /**
      * Lines after an item's line quoted with it: subtitles break an enumeration over several lines
      * (比如 PaLM、UL2 … / 此外 … / ViT-22B 和 PaLI-X …), so an item is the line that introduces it and

@@ -36,10 +36,53 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
             + "your he him his she her we us our they them its about tell please any some so than too very just also from "
             + "up out over after before episode video podcast say said says mention mentioned talk talked").split(" ")));
 
+    /** Entries of a few words a word stands in, for the words whose own entry the knowledge does not use. */
+    static final int PHRASE_WORDS = 3;
+
     private final Map<String, List<String>> dictionary;
+    /** Each word → the keys of {@link #PHRASE_WORDS} words at most that hold it (keynote → keynote speech), shortest first. */
+    private volatile Map<String, List<String>> phrasesOf;
 
     private DictionaryQueryTranslator(Map<String, List<String>> dictionary) {
         this.dictionary = dictionary;
+    }
+
+    /**
+     * The phrase keys of each word, built when an English question first needs them: building them
+     * doubles the load, which runs beside a start's first answers, and Chinese questions never use them.
+     */
+    private Map<String, List<String>> phrasesOf() {
+        Map<String, List<String>> phrases = phrasesOf;
+        if (phrases == null) {
+            synchronized (this) {
+                phrases = phrasesOf;
+                if (phrases == null) {
+                    phrases = phrasesOf(dictionary.keySet());
+                    phrasesOf = phrases;
+                }
+            }
+        }
+        return phrases;
+    }
+
+    /** The phrase keys of each word. */
+    static Map<String, List<String>> phrasesOf(java.util.Collection<String> keys) {
+        Map<String, List<String>> phrases = new HashMap<>();
+        for (String key : keys) {
+            String[] words = key.split(" ");
+            if (words.length < 2 || words.length > PHRASE_WORDS) {
+                continue;
+            }
+            for (String word : new LinkedHashSet<>(List.of(words))) {
+                if (!STOP.contains(word)) {
+                    phrases.computeIfAbsent(word, w -> new ArrayList<>()).add(key);
+                }
+            }
+        }
+        for (List<String> list : phrases.values()) {
+            list.sort(java.util.Comparator.comparingInt(String::length).thenComparing(java.util.Comparator.naturalOrder()));
+        }
+        return phrases;
     }
 
     /** Loads the bundled word list. */
@@ -75,6 +118,9 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
         int matched = 0;
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
+            if (i + 2 < words.size()) {
+                out.addAll(known(lookup(word + " " + words.get(i + 1) + " " + words.get(i + 2)), lexical));
+            }
             if (i + 1 < words.size()) {
                 List<String> phrase = known(lookup(word + " " + words.get(i + 1)), lexical);
                 if (!phrase.isEmpty() && !(STOP.contains(word) && STOP.contains(words.get(i + 1)))) {
@@ -91,6 +137,9 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
                 found = true;
             }
             List<String> translations = known(lookup(word), lexical);
+            if (translations.isEmpty() && !found) {
+                translations = known(inPhrases(word), lexical); // keynote → keynote speech → 主旨演讲
+            }
             if (!translations.isEmpty()) {
                 out.addAll(translations);
                 found = true;
@@ -126,6 +175,20 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
         List<String> all = new ArrayList<>(dictionary.getOrDefault(word, List.of()));
         for (String base : baseForms(word)) {
             all.addAll(dictionary.getOrDefault(base, List.of()));
+        }
+        return all;
+    }
+
+    /** The translations of the phrase entries that hold the word (or its base form), shortest phrase first. */
+    private List<String> inPhrases(String word) {
+        List<String> all = new ArrayList<>();
+        List<String> forms = new ArrayList<>();
+        forms.add(word);
+        forms.addAll(baseForms(word));
+        for (String form : forms) {
+            for (String phrase : phrasesOf().getOrDefault(form, List.of())) {
+                all.addAll(dictionary.get(phrase));
+            }
         }
         return all;
     }

@@ -17,7 +17,8 @@ import java.util.List;
  * The answer without an LLM. The answering line is the lead, quoted verbatim with a line of context
  * before and two after (the answering line marked), with its citation; a second answering line from
  * elsewhere is quoted the same way. A list question's answer is its items, each quoted with the
- * lines that run on from it and its own citation, under a short intro. When the evidence is weak it
+ * line before it (an item's best match often follows the words that name it), the lines that run
+ * on from it and its own citation, under a short intro. When the evidence is weak it
  * says plainly that the episode
  * does not cover the question, and quotes nothing.
  */
@@ -47,9 +48,9 @@ public final class ExtractiveAnswerer {
             reply.lead(Catalog.text(language, original ? UiText.ANSWER_LIST_ORIGINAL : UiText.ANSWER_LIST));
             for (ScoredLine item : evidence.items()) {
                 List<TranscriptLine> span = lines == null ? List.of(item.line())
-                        : lines.window(item.passage(), item.line(), 0, AnswerLines.ITEM_RUN_ON);
+                        : lines.window(item.passage(), item.line(), EvidenceFinder.CONTEXT_BEFORE, AnswerLines.ITEM_RUN_ON);
                 Citation citation = Citations.of(item.passage().chunk(), span);
-                int quote = reply.quote(citation, List.of(citation.quote().split("\n")), 0);
+                int quote = reply.quote(citation, List.of(citation.quote().split("\n")), Math.max(0, span.indexOf(item.line())));
                 reply.item(new Item(item.line().text(), quote, reply.citationOf(quote)));
             }
             return new Answer(reply.build(), evidence.passages(), question);

@@ -15,7 +15,7 @@ enum Quantity {
     MONEY("多少钱|多少资金|融了多少|融资|估值|开价|价格|花了多少|\\bhow much (money|funding|cash)\\b|\\b(raise|raised|funding|price|paid|pay|cost|valuation)\\b",
             "[元$￥¥]|美元|美金|人民币|英镑|欧元"),
     WEIGHT("多重|胖了多少|瘦了多少|体重|几斤|多少斤|几公斤|\\bweight\\b|\\bheavy\\b|\\bpounds\\b|\\bkilos?\\b", "斤|公斤|千克|kg|磅"),
-    PEOPLE("多少人|几个人|几人|多少名|(?<!第)几名|多少位|几位|团队多大|多少员工|\\bhow many (people|employees|staff|researchers|members)\\b|\\bteam\\b",
+    PEOPLE("多少人|几个人|几人|多少名|(?<!第)几名|多少位|几位|团队多大|多大的团队|团队有多大|团队规模|多少员工|\\bhow many (people|employees|staff|researchers|members)\\b|\\bteam\\b",
             "[0-9０-９一二三四五六七八九十百千万]+\\s*(多)?(个)?(人|名|位)"),
     ANY("", "");
 

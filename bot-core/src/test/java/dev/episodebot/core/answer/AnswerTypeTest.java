@@ -16,6 +16,7 @@ class AnswerTypeTest {
             "创业期间他胖了多少？ | NUMBER | WEIGHT",
             "Reka 融了多少钱？ | NUMBER | MONEY",
             "Reka 的团队有几个人啊 | NUMBER | PEOPLE",
+            "他在 Google 带多大的团队？ | NUMBER | PEOPLE",
             "Reka Core 在排行榜上是第几名？ | NUMBER | ANY",
             "他在谷歌写了几篇论文来着？ | NUMBER | ANY",
             "Reka 是什么时候成立的？ | DATE | ANY",

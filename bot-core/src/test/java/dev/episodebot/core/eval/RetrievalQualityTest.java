@@ -154,17 +154,28 @@ class RetrievalQualityTest {
     }
 
     @Test
+    void devSetAsAWholeHoldsItsFigures() {
+        // GIVEN all of the dev set (its later questions in the held-out style: lists, follow-ups, near misses)
+        // WHEN it is answered without an LLM
+        // THEN each headline figure holds a little below what was measured
+        assertThat(devAll.answerHitRate()).as("answer hit").isGreaterThanOrEqualTo(0.80); // 0.84
+        assertThat(devAll.hitRate(QuestionKind.LIST)).as("list").isGreaterThanOrEqualTo(0.66); // 1.00 (3)
+        assertThat(devAll.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.85); // 1.00
+        assertThat(devAll.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.11); // 0.08
+    }
+
+    @Test
     void tuneSetHoldsItsFigures() {
         // GIVEN the tuning set written in the colloquial style (lists, follow-ups, stray words, near misses)
         // WHEN it is answered without an LLM
         // THEN each headline figure holds a little below what was measured
         assertThat(tune.pointRecall("zh", 3)).as("zh recall@3").isGreaterThanOrEqualTo(0.92); // 0.97
         assertThat(tune.hitRate(QuestionKind.FACT)).as("fact answer hit").isGreaterThanOrEqualTo(0.88); // 0.95
-        assertThat(tune.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.66); // 0.73
+        assertThat(tune.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.73); // 0.80
         assertThat(tune.hitRate(QuestionKind.LIST)).as("list").isGreaterThanOrEqualTo(0.50); // 0.57
         assertThat(tune.hitRate(QuestionKind.FOLLOWUP)).as("follow-up").isGreaterThanOrEqualTo(0.75); // 0.88
-        assertThat(tune.abstention()).as("abstention").isGreaterThanOrEqualTo(0.30); // 0.36
-        assertThat(tune.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.12); // 0.09
+        assertThat(tune.abstention()).as("abstention").isGreaterThanOrEqualTo(0.36); // 0.43
+        assertThat(tune.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.07); // 0.03
     }
 
     @Test
@@ -175,11 +186,11 @@ class RetrievalQualityTest {
         // tuning sets at the expense of unseen questions fails here)
         assertThat(heldout.pointRecall("zh", 3)).as("zh recall@3").isGreaterThanOrEqualTo(0.76); // 0.80
         assertThat(heldout.hitRate(QuestionKind.FACT)).as("fact answer hit").isGreaterThanOrEqualTo(0.65); // 0.70
-        assertThat(heldout.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.42); // 0.48
+        assertThat(heldout.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.46); // 0.52
         assertThat(heldout.hitRate(QuestionKind.LIST)).as("list").isGreaterThanOrEqualTo(0.35); // 0.43
         assertThat(heldout.hitRate(QuestionKind.FOLLOWUP)).as("follow-up").isGreaterThanOrEqualTo(0.65); // 0.73
-        assertThat(heldout.answerHitRate()).as("answer hit").isGreaterThanOrEqualTo(0.54); // 0.59
-        assertThat(heldout.abstention()).as("abstention").isGreaterThanOrEqualTo(0.33); // 0.38
-        assertThat(heldout.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.20); // 0.16
+        assertThat(heldout.answerHitRate()).as("answer hit").isGreaterThanOrEqualTo(0.55); // 0.60
+        assertThat(heldout.abstention()).as("abstention").isGreaterThanOrEqualTo(0.28); // 0.33
+        assertThat(heldout.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.17); // 0.13
     }
 }
