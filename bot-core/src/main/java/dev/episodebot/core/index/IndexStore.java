@@ -122,14 +122,14 @@ final class IndexStore implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             removeObsolete(cacheDir);
-            Map<Long, StoredEpisode> stored = verify(dir, spec);
-            if (stored == null) {
+            Verdict verdict = verify(dir, spec);
+            if (verdict == Verdict.DISCARD) {
                 clear(dir);
-                stored = new HashMap<>();
             }
             FSDirectory directory = FSDirectory.open(dir);
+            IndexStore store;
             try {
-                return new IndexStore(dir, directory, new IndexWriter(directory, config()), spec, stored, null);
+                store = new IndexStore(dir, directory, new IndexWriter(directory, config()), spec, new HashMap<>(), null);
             } catch (LockObtainFailedException e) {
                 directory.close();
                 log.warn("The index {} is in use by another process; indexing in memory, reusing its vectors", dir);
@@ -138,6 +138,19 @@ final class IndexStore implements AutoCloseable {
                 directory.close();
                 throw e;
             }
+            if (verdict == Verdict.INTACT) {
+                try {
+                    // through the serving reader (memory-mapped): read in 1 KB system calls they cost a start more
+                    store.stored.putAll(episodes(store.reader));
+                } catch (IOException | RuntimeException e) {
+                    log.warn("The index in {} is damaged ({}); discarding and rebuilding it", dir, e.toString());
+                    store.close();
+                    clear(dir);
+                    FSDirectory fresh = FSDirectory.open(dir);
+                    store = new IndexStore(dir, fresh, new IndexWriter(fresh, config()), spec, new HashMap<>(), null);
+                }
+            }
+            return store;
         } catch (IOException | RuntimeException e) {
             log.warn("Cannot keep the index in {} ({}); indexing in memory", dir, e.toString());
             return inMemory(spec, null);
@@ -166,37 +179,46 @@ final class IndexStore implements AutoCloseable {
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     }
 
+    /** What {@link #verify} found. */
+    private enum Verdict {
+        /** No index yet. */
+        EMPTY,
+        /** A commit of this format and model whose every file's checksum holds. */
+        INTACT,
+        /** Another format or model, or damaged: to be discarded (logged once). */
+        DISCARD
+    }
+
     /**
-     * Checks the index in {@code dir}: the commit names this format and model, every checksum holds,
-     * every episode document reads. Returns its episodes, an empty map when there is no index, or
-     * null when it must be discarded (logged once).
+     * Checks the index in {@code dir} without opening it: its last commit (whose own checksum is
+     * checked as it is read) names this format and model, and every file of that commit passes its
+     * checksum. Its episode documents are read when the store opens.
      */
-    private static Map<Long, StoredEpisode> verify(Path dir, EmbeddingModelSpec spec) {
+    private static Verdict verify(Path dir, EmbeddingModelSpec spec) {
         // read through plain file reads, not memory maps: checking every byte must not leave the whole
         // index resident in this process (the serving reader maps only what searches touch)
         try (Directory directory = new NIOFSDirectory(dir)) {
             if (!DirectoryReader.indexExists(directory)) {
-                return new HashMap<>();
+                return Verdict.EMPTY;
             }
-            try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                Map<String, String> data = reader.getIndexCommit().getUserData();
-                if (!IndexFields.FORMAT.equals(data.get(FORMAT_KEY)) || !spec.id().equals(data.get(MODEL_KEY))) {
-                    log.info("The index in {} was built for {} (format {}); rebuilding it for {}", dir,
-                            data.get(MODEL_KEY), data.get(FORMAT_KEY), spec.id());
-                    return null;
-                }
-                FileChecksums.verify(dir, reader.getIndexCommit().getFileNames());
-                return episodes(reader);
+            SegmentInfos commit = SegmentInfos.readLatestCommit(directory);
+            Map<String, String> data = commit.getUserData();
+            if (!IndexFields.FORMAT.equals(data.get(FORMAT_KEY)) || !spec.id().equals(data.get(MODEL_KEY))) {
+                log.info("The index in {} was built for {} (format {}); rebuilding it for {}", dir,
+                        data.get(MODEL_KEY), data.get(FORMAT_KEY), spec.id());
+                return Verdict.DISCARD;
             }
+            FileChecksums.verify(dir, commit.files(true));
+            return Verdict.INTACT;
         } catch (IOException | RuntimeException e) {
             log.warn("The index in {} is damaged ({}); discarding and rebuilding it", dir, e.toString());
-            return null;
+            return Verdict.DISCARD;
         }
     }
 
     /** A verified read-only view of an index another process writes, for its vectors; null when unusable. */
     private static DirectoryReader readOnly(Path dir, EmbeddingModelSpec spec) {
-        if (verify(dir, spec) == null) {
+        if (verify(dir, spec) != Verdict.INTACT) {
             return null;
         }
         try {
