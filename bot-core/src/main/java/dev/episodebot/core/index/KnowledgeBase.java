@@ -104,12 +104,16 @@ public final class KnowledgeBase implements AutoCloseable {
         return state != null ? state.model() : EmbeddingModels.choose(choice, Language.EN);
     }
 
-    /** Starts loading the model now when it is known: a fixed choice, or the one the index was built with. */
+    /** When the model is known (fixed, or named by the index), starts loading it and opening the index now. */
     public void preload() {
         EmbeddingModelSpec expected = choice != EmbeddingModelChoice.AUTO ? EmbeddingModels.choose(choice, Language.EN)
                 : IndexStore.peekModel(cacheDir);
-        if (expected != null) {
-            models.load(expected);
+        if (expected == null) {
+            return;
+        }
+        models.load(expected);
+        synchronized (refreshLock) {
+            store = store == null && cacheDir != null ? StoreKeeper.openingNow(cacheDir, expected) : store;
         }
     }
 
@@ -125,10 +129,8 @@ public final class KnowledgeBase implements AutoCloseable {
                 if (store != null) {
                     store.close(); // uncommitted changes are dropped; the next refresh reopens and verifies the index
                 }
-                IndexState state = index();
                 holdsFolder = false;
-                report = new RefreshReport(Instant.now(), Duration.between(started, Instant.now()), 0, 0, 0, 0, 0,
-                        state.sources().size(), state.chunks().size(), state.skipped(), "refresh failed: " + e.getMessage());
+                report = RefreshReport.failed(started, index(), e);
             }
             lastReport.set(report);
             log.info(report.logLine());
@@ -158,11 +160,9 @@ public final class KnowledgeBase implements AutoCloseable {
             next = outcome.state();
             embedded = outcome.embedded();
         }
-        if (next != previous) {
-            IndexState old = current.getAndSet(next);
-            if (old != null) {
-                old.retire();
-            }
+        IndexState old = next != previous ? current.getAndSet(next) : null;
+        if (old != null) {
+            old.retire();
         }
         holdsFolder = problem == null;
         return new RefreshReport(Instant.now(), Duration.between(started, Instant.now()), changes.added(),
@@ -177,7 +177,7 @@ public final class KnowledgeBase implements AutoCloseable {
             QueryEmbedder queries = new QueryEmbedder(models.supplier(spec), spec.queryPrefix());
             builder = new IndexBuilder(spec, new Chunker(spec.chunking(), new TokenCounter(spec), true),
                     models.supplier(spec), derivers, queries, new CachedLineVectors(models.supplier(spec), queries));
-            store = new StoreKeeper(cacheDir, spec);
+            store = StoreKeeper.forModel(store, cacheDir, spec);
         }
         return store.run(s -> builder.build(previous, served.files(), served.skipped(), language, s, listener, started));
     }

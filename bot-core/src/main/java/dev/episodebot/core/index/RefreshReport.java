@@ -37,6 +37,12 @@ public record RefreshReport(
         skipped = List.copyOf(skipped);
     }
 
+    /** A refresh that failed with {@code error} while {@code kept} stays served. */
+    static RefreshReport failed(Instant started, IndexState kept, Exception error) {
+        return new RefreshReport(Instant.now(), Duration.between(started, Instant.now()), 0, 0, 0, 0, 0,
+                kept.sources().size(), kept.chunks().size(), kept.skipped(), "refresh failed: " + error.getMessage());
+    }
+
     /** Whether the refresh replaced the index. */
     public boolean applied() {
         return problem == null;

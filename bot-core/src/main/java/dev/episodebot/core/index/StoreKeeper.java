@@ -3,6 +3,7 @@ package dev.episodebot.core.index;
 import dev.episodebot.core.embedding.EmbeddingModelSpec;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,15 +26,46 @@ final class StoreKeeper implements AutoCloseable {
     private final Path cacheDir;
     private final EmbeddingModelSpec spec;
     private IndexStore store;
+    /** The store being opened in the background ({@link #openingNow}), or null. */
+    private CompletableFuture<IndexStore> opening;
 
     StoreKeeper(Path cacheDir, EmbeddingModelSpec spec) {
         this.cacheDir = cacheDir;
         this.spec = spec;
     }
 
+    /**
+     * A keeper whose store starts opening (and being verified, mostly one thread's work) now, on its
+     * own thread, while the first refresh reads the knowledge files.
+     */
+    static StoreKeeper openingNow(Path cacheDir, EmbeddingModelSpec spec) {
+        StoreKeeper keeper = new StoreKeeper(cacheDir, spec);
+        keeper.opening = CompletableFuture.supplyAsync(() -> IndexStore.open(cacheDir, spec), runnable -> {
+            Thread thread = new Thread(runnable, "index-open");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        return keeper;
+    }
+
+    /**
+     * The keeper for {@code spec}: {@code early} (from {@link #openingNow}) when it is for that model,
+     * else a new one ({@code early}, opened for the model the index named, is closed).
+     */
+    static StoreKeeper forModel(StoreKeeper early, Path cacheDir, EmbeddingModelSpec spec) {
+        if (early != null && early.spec.equals(spec)) {
+            return early;
+        }
+        if (early != null) {
+            early.close();
+        }
+        return new StoreKeeper(cacheDir, spec);
+    }
+
     <T> T run(Build<T> build) throws IOException {
         if (store == null) {
-            store = IndexStore.open(cacheDir, spec);
+            store = opening != null ? opening.join() : IndexStore.open(cacheDir, spec);
+            opening = null;
         }
         if (!store.intact()) {
             log.warn("The index in {} is gone (the cache was deleted?); rebuilding it", cacheDir);
@@ -51,6 +83,10 @@ final class StoreKeeper implements AutoCloseable {
     /** Closes the store, dropping uncommitted changes; the next {@link #run} opens and verifies it again. */
     @Override
     public void close() {
+        if (opening != null) {
+            store = opening.join();
+            opening = null;
+        }
         if (store != null) {
             store.close();
             store = null;
