@@ -16,8 +16,9 @@ import org.apache.lucene.index.CorruptIndexException;
  * Checks the footer checksum of every file of a Lucene commit, as {@link CodecUtil#checksumEntireFile}
  * does (the CRC32 of all bytes before the checksum itself, against the footer's value), but reading
  * each file in 1 MB blocks through a plain channel: Lucene's buffered input reads a file 1 KB per
- * system call, which made this check most of a warm start at 10,000 episodes (the bench). Plain reads
- * also keep the checked bytes out of this process's memory, unlike a memory map.
+ * system call, and that check was a visible part of a warm start's profile (JFR, bench at 1,000
+ * episodes; it grows with the index). Plain reads also keep the checked bytes out of this process's
+ * memory, unlike a memory map.
  */
 final class FileChecksums {
 

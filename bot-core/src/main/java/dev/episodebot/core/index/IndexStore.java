@@ -140,7 +140,7 @@ final class IndexStore implements AutoCloseable {
             }
             if (verdict == Verdict.INTACT) {
                 try {
-                    // through the serving reader (memory-mapped): read in 1 KB system calls they cost a start more
+                    // through the serving, memory-mapped reader: through plain 1 KB reads they cost a start more
                     store.stored.putAll(episodes(store.reader));
                 } catch (IOException | RuntimeException e) {
                     log.warn("The index in {} is damaged ({}); discarding and rebuilding it", dir, e.toString());

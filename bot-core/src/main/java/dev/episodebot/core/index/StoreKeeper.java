@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the {@link IndexStore} usable across refreshes: opens (and verifies) it when first needed or
- * after a failed refresh closed it, starts it afresh when its folder vanished while the bot ran (the
+ * Keeps the {@link IndexStore} usable across refreshes: opens (and verifies) it at the start on its
+ * own thread ({@link #openingNow}), or when first needed, or after a failed refresh closed it, starts it afresh when its folder vanished while the bot ran (the
  * cache deleted), and retries a build once on a fresh store when writing fails, reusing the vectors
  * the old store held. Used under the knowledge base's refresh lock.
  */
