@@ -137,16 +137,16 @@ class CoreConfigTest {
         assertThat(config.llm().timeout()).isEqualTo(Duration.ofMillis(millis));
     }
 
-    @ParameterizedTest(name = "REDIS-like timeout={0}")
+    @ParameterizedTest(name = "REDIS_TIMEOUT={0}")
     @CsvSource({"abc", "0", "30", "20ms", "11s"})
     void aDurationOutOfItsRangeStopsWithASentenceGivingTheRangeAndAnExampleWithinIt(String value) {
-        // GIVEN a duration variable allowed from 50 ms to 10 s, 500 ms by default
-        Env env = new Env(Map.of("SOME_TIMEOUT", value));
+        // GIVEN REDIS_TIMEOUT, read as bot-redis reads it: from 50 ms to 10 s, 500 ms by default
+        Env env = new Env(Map.of("REDIS_TIMEOUT", value));
 
         // WHEN it is read THEN the sentence names the variable, its range in the units people write, and the default as example
-        assertThatThrownBy(() -> env.duration("SOME_TIMEOUT", Duration.ofMillis(500), Duration.ofMillis(50), Duration.ofSeconds(10)))
+        assertThatThrownBy(() -> env.duration("REDIS_TIMEOUT", Duration.ofMillis(500), Duration.ofMillis(50), Duration.ofSeconds(10)))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("SOME_TIMEOUT must be a duration from 50ms to 10s (in seconds, or with a unit: e.g. 500ms), got '"
+                .hasMessage("REDIS_TIMEOUT must be a duration from 50ms to 10s (in seconds, or with a unit: e.g. 500ms), got '"
                         + value + "'.");
     }
 
