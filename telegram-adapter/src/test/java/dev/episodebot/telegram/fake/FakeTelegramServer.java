@@ -744,20 +744,14 @@ public final class FakeTelegramServer implements AutoCloseable {
             return error(400, "Bad Request: chat_id is empty");
         }
         long chatId = params.path("chat_id").asLong();
-        String text = params.path("text").asText("");
-        String parseMode = params.hasNonNull("parse_mode") ? params.get("parse_mode").asText() : null;
-        Shown parsed = parse(text, parseMode);
-        if (parsed.refusal() != null) {
-            return parsed.refusal();
+        Content content = content(params, "Bad Request: message is too long");
+        if (content.refusal() != null) {
+            return content.refusal();
         }
-        String plain = parsed.plain();
-        if (plain.length() > MAX_TEXT) {
-            return error(400, "Bad Request: message is too long");
-        }
-        List<String> callbackData = callbackData(params);
-        if (callbackData == null) {
-            return error(400, "Bad Request: BUTTON_DATA_INVALID");
-        }
+        String text = content.text();
+        String parseMode = content.parseMode();
+        String plain = content.plain();
+        List<String> callbackData = content.callbackData();
         Integer replyTo = params.path("reply_parameters").hasNonNull("message_id")
                 ? Integer.valueOf(params.path("reply_parameters").path("message_id").asInt())
                 : params.hasNonNull("reply_to_message_id") ? Integer.valueOf(params.get("reply_to_message_id").asInt())
@@ -777,6 +771,30 @@ public final class FakeTelegramServer implements AutoCloseable {
             return new Reply(reply.status(), reply.contentType(), reply.body(), new SentMessage(seq, Instant.now(),
                     chatId, messageId, text, parseMode, plain, replyTo, threadId, List.copyOf(callbackData)), null);
         }
+    }
+
+    /** A message's text and buttons as sent, as shown, or the refusal Telegram gives them. */
+    private record Content(String text, String parseMode, String plain, List<String> callbackData, Reply refusal) {}
+
+    /**
+     * The text, its parse mode and buttons of a {@code sendMessage} or {@code editMessageText}, checked
+     * alike (markup, length as shown, callback data); the two methods word a too-long text differently.
+     */
+    private Content content(JsonNode params, String tooLong) {
+        String text = params.path("text").asText("");
+        String parseMode = params.hasNonNull("parse_mode") ? params.get("parse_mode").asText() : null;
+        Shown parsed = parse(text, parseMode);
+        if (parsed.refusal() != null) {
+            return new Content(text, parseMode, null, null, parsed.refusal());
+        }
+        if (parsed.plain().length() > MAX_TEXT) {
+            return new Content(text, parseMode, null, null, error(400, tooLong));
+        }
+        List<String> callbackData = callbackData(params);
+        if (callbackData == null) {
+            return new Content(text, parseMode, null, null, error(400, "Bad Request: BUTTON_DATA_INVALID"));
+        }
+        return new Content(text, parseMode, parsed.plain(), callbackData, null);
     }
 
     /** The inline keyboard's callback data, in order; null when one is empty or over Telegram's 64 bytes. */
@@ -806,20 +824,14 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
         long chatId = params.path("chat_id").asLong();
         int messageId = params.path("message_id").asInt();
-        String text = params.path("text").asText("");
-        String parseMode = params.hasNonNull("parse_mode") ? params.get("parse_mode").asText() : null;
-        Shown parsed = parse(text, parseMode);
-        if (parsed.refusal() != null) {
-            return parsed.refusal();
+        Content content = content(params, "Bad Request: MESSAGE_TOO_LONG");
+        if (content.refusal() != null) {
+            return content.refusal();
         }
-        String plain = parsed.plain();
-        if (plain.length() > MAX_TEXT) {
-            return error(400, "Bad Request: MESSAGE_TOO_LONG");
-        }
-        List<String> callbackData = callbackData(params);
-        if (callbackData == null) {
-            return error(400, "Bad Request: BUTTON_DATA_INVALID");
-        }
+        String text = content.text();
+        String parseMode = content.parseMode();
+        String plain = content.plain();
+        List<String> callbackData = content.callbackData();
         synchronized (lock) {
             Long author = messageAuthors.getOrDefault(chatId, Map.of()).get(messageId);
             if (author == null || author != BOT_ID) {
