@@ -126,4 +126,19 @@ class AnswerLinesTest {
         // AND a question that is not a list has no items
         assertThat(AnswerLines.choose(ranked, question("他参与过什么项目", false), EPISODES).items()).isEmpty();
     }
+
+    @Test
+    void anItemThatOpensAnEnumerationIsQuotedThroughIt() {
+        // GIVEN an item two lines before the line that opens an enumeration (比如 …), and one far from any
+        ScoredLine opening = new ScoredLine(PASSAGE, LINES.get(5), 0.7, 0, 0.7, 0, false, 0);
+        ScoredLine plain = new ScoredLine(PASSAGE, LINES.get(11), 0.7, 0, 0.7, 0, false, 0);
+
+        // WHEN their quoted spans are taken
+        List<Integer> through = AnswerLines.span(opening, EPISODES).stream().map(TranscriptLine::lineNumber).toList();
+        List<Integer> usual = AnswerLines.span(plain, EPISODES).stream().map(TranscriptLine::lineNumber).toList();
+
+        // THEN the first runs on through the enumeration's lines after 比如 (line 8), the other as usual
+        assertThat(through).containsExactly(5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
+        assertThat(usual).containsExactly(11, 12, 13, 14);
+    }
 }
