@@ -13,15 +13,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a question asks about that the knowledge has no word for: the dictionary words of its key
- * phrases that the knowledge never uses (Reka 目前<b>市值</b>多少, Yi Tay <b>老家</b>是哪里的), each with
- * the words sharing one of its meanings that the knowledge does use (老婆 → wife → 妻子). A word
- * that asks for the answer's type (叫什么名字, 什么职位, 年纪) is not an attribute: the type check
- * speaks for it. A question whose attribute word has no synonym in or near the answering lines asks
- * for something the episode does not state, however well the thing it names matches.
+ * What a question asks about that the knowledge has no word for. A question asking for a number, a
+ * date or a place names a thing and asks for one of its attributes: the word next to its question word
+ * (Reka 目前<b>市值</b>多少, Snowflake <b>总部</b>在哪, Yi Tay 是哪年<b>出生</b>的). Each such dictionary word
+ * that the knowledge never uses is kept with the words sharing one of its meanings that the knowledge
+ * does use (老婆 → wife → 妻子). A word with none asks for something the episode does not state,
+ * however well the thing the question names matches ({@link CoverageJudge} then wants a closer line).
  *
- * <p>Only words the dictionary knows count: a colloquial word it does not know (骨子里) may well be
- * a paraphrase, and says nothing either way.
+ * <p>Not attributes: the words that ask for the answer's type (叫什么名字, 什么职位, 年纪), which the type
+ * check speaks for; a word overlapping a known word on either side (加入|微软 → 入微), which is
+ * segmentation junk; a colloquial word the dictionary does not know (骨子里), which may well be a
+ * paraphrase. Who, what, why and yes/no questions are left out: there the word next to the question
+ * word is as often a predicate, which people paraphrase freely (上司是谁, 买下了吗).
  */
 final class AskedAttribute {
 
