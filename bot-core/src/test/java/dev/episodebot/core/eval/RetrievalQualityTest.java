@@ -200,13 +200,13 @@ class RetrievalQualityTest {
         // WHEN it is answered without an LLM
         // THEN each headline figure holds a little below what was measured (so a change that fits the
         // tuning sets at the expense of unseen questions fails here)
-        assertThat(heldout.pointRecall("zh", 3)).as("zh recall@3").isGreaterThanOrEqualTo(0.76); // 0.80
-        assertThat(heldout.hitRate(QuestionKind.FACT)).as("fact answer hit").isGreaterThanOrEqualTo(0.60); // 0.65
+        assertThat(heldout.pointRecall("zh", 3)).as("zh recall@3").isGreaterThanOrEqualTo(0.78); // 0.82
+        assertThat(heldout.hitRate(QuestionKind.FACT)).as("fact answer hit").isGreaterThanOrEqualTo(0.65); // 0.70
         assertThat(heldout.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.46); // 0.52
         assertThat(heldout.hitRate(QuestionKind.LIST)).as("list").isGreaterThanOrEqualTo(0.35); // 0.43
         assertThat(heldout.hitRate(QuestionKind.FOLLOWUP)).as("follow-up").isGreaterThanOrEqualTo(0.65); // 0.73
-        assertThat(heldout.answerHitRate()).as("answer hit").isGreaterThanOrEqualTo(0.55); // 0.59
+        assertThat(heldout.answerHitRate()).as("answer hit").isGreaterThanOrEqualTo(0.55); // 0.60
         assertThat(heldout.abstention()).as("abstention").isGreaterThanOrEqualTo(0.57); // 0.62
-        assertThat(heldout.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.17); // 0.14
+        assertThat(heldout.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.17); // 0.13
     }
 }
