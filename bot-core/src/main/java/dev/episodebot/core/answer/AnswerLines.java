@@ -34,6 +34,33 @@ final class AnswerLines {
     static final int ITEM_RUN_ON = 3;
 
     /**
+     * Lines an enumeration runs on for after the line that opens it (比如, 例如, 包括, such as): subtitles
+     * spread one over many lines (比如，微软斥资 … / 聘请 … Mustafa / 负责 … / … Adept CEO David / …).
+     */
+    static final int ENUMERATION_RUN_ON = 8;
+    private static final java.util.regex.Pattern ENUMERATION = java.util.regex.Pattern.compile(
+            "比如|例如|譬如|包括|像是|诸如|分别是|such as|for example|for instance|including", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The lines an item is quoted with: the line before it and the {@link #ITEM_RUN_ON} after, or —
+     * when one of those opens an enumeration — through {@link #ENUMERATION_RUN_ON} lines after that one.
+     */
+    static List<TranscriptLine> span(ScoredLine item, EpisodeLines episodes) {
+        List<TranscriptLine> span = episodes.window(item.passage(), item.line(), EvidenceFinder.CONTEXT_BEFORE, ITEM_RUN_ON);
+        int opens = -1;
+        for (TranscriptLine line : span) {
+            if (ENUMERATION.matcher(line.text()).find()) {
+                opens = line.lineNumber();
+            }
+        }
+        if (opens < 0) {
+            return span;
+        }
+        int after = opens + ENUMERATION_RUN_ON - item.line().lineNumber();
+        return episodes.window(item.passage(), item.line(), EvidenceFinder.CONTEXT_BEFORE, Math.max(ITEM_RUN_ON, after));
+    }
+
+    /**
      * @param lines the answering lines, the lead first
      * @param items the items of a list answer, in transcript order (empty for other questions)
      */

@@ -96,6 +96,19 @@ public enum AnswerType {
         return OTHER;
     }
 
+    /**
+     * The question without the words that ask for this type (叫什么名字, 什么职位, 哪年): they say what kind
+     * of answer is wanted, not what it is about.
+     */
+    String withoutCue(String question) {
+        for (Asked asked : ASKED) {
+            if (asked.type() == this) {
+                return asked.zh().matcher(question).replaceAll(" ");
+            }
+        }
+        return question;
+    }
+
     /** Whether a line holds an answer of this type (always false for {@link #YES_NO} and {@link #OTHER}). */
     public boolean heldBy(String line) {
         Pattern pattern = switch (this) {

@@ -12,6 +12,9 @@ package dev.episodebot.core.answer;
  * question whose answer type can be checked (a number, a date) is covered only when the lines that
  * would answer it hold one. A question about the episode itself (who hosts it, which channel) is
  * covered when its answer is one of the episode's opening lines, where episodes introduce themselves.
+ * A question about something the knowledge has no word for, not even a synonym (a valuation, a home
+ * town: {@link AskedAttribute}), needs a line closer than the others do: what the episode says about
+ * the thing it names is not what it asks.
  */
 public final class CoverageJudge {
 
@@ -28,9 +31,11 @@ public final class CoverageJudge {
      * @param vocabularyShare for a question in another language, the share of its words the knowledge uses
      * @param openingAnswer whether the question asks about the episode itself (who hosts it, which channel) and
      *     the answering line is one of its opening lines, where an episode says so
+     * @param unstatedAttribute whether it asks about something the knowledge has no word for, not even a
+     *     synonym ({@link AskedAttribute}: 市值, 老家, 年薪)
      */
     public record Features(boolean crossLanguage, double cosine, double coverage, double weakestPhrase, double unknownShare, boolean unknownName,
-            boolean typeHeld, double vocabularyShare, boolean openingAnswer) {}
+            boolean typeHeld, double vocabularyShare, boolean openingAnswer, boolean unstatedAttribute) {}
 
     private final EvidenceFinder.Thresholds thresholds;
 
@@ -44,6 +49,9 @@ public final class CoverageJudge {
         }
         if (f.openingAnswer()) {
             return true;
+        }
+        if (f.unstatedAttribute() && f.cosine() < thresholds.unstatedLineCosine()) {
+            return false;
         }
         if (f.crossLanguage()) {
             return f.cosine() >= thresholds.crossLineCosine() && (f.vocabularyShare() >= thresholds.crossVocabulary()

@@ -171,6 +171,38 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
         return false;
     }
 
+    /**
+     * One pass over the word list: every entry of at most {@link #PHRASE_WORDS} English words whose
+     * translations hold one of {@code words} adds its translations to that word's synonyms.
+     */
+    @Override
+    public Map<String, Set<String>> synonyms(java.util.Collection<String> words) {
+        Set<String> wanted = new java.util.HashSet<>(words);
+        Map<String, Set<String>> synonyms = new HashMap<>();
+        if (wanted.isEmpty()) {
+            return synonyms;
+        }
+        for (Map.Entry<String, List<String>> entry : dictionary.entrySet()) {
+            List<String> translations = entry.getValue();
+            for (String translation : translations) {
+                if (wanted.contains(translation) && spaces(entry.getKey()) < PHRASE_WORDS) {
+                    synonyms.computeIfAbsent(translation, w -> new LinkedHashSet<>()).addAll(translations);
+                }
+            }
+        }
+        return synonyms;
+    }
+
+    private static int spaces(String key) {
+        int n = 0;
+        for (int i = 0; i < key.length(); i++) {
+            if (key.charAt(i) == ' ') {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private List<String> lookup(String word) {
         List<String> all = new ArrayList<>(dictionary.getOrDefault(word, List.of()));
         for (String base : baseForms(word)) {

@@ -49,19 +49,22 @@ public final class EvidenceFinder {
      * @param crossVocabularyWithTerms a smaller share of its words known also counts when the best window holds
      *     {@code crossTermShare} of what its translation asks about
      * @param crossTermShare see above
+     * @param unstatedLineCosine a question asking about something the knowledge has no word for
+     *     ({@link AskedAttribute#unstated}) needs a line this close
      */
     public record Thresholds(double lineCosine, double lineCosineWithTerms, double termShare, double coverage,
-            double crossVocabulary, double crossLineCosine, double crossVocabularyWithTerms, double crossTermShare) {
+            double crossVocabulary, double crossLineCosine, double crossVocabularyWithTerms, double crossTermShare,
+            double unstatedLineCosine) {
 
         /** Defaults chosen on the tuning questions (see README, "Evaluation"). */
         public static Thresholds defaults() {
-            return new Thresholds(0.50, 0.42, 0.30, 0.60, 0.6, 0.40, 1.0 / 3, 0.5);
+            return new Thresholds(0.50, 0.42, 0.30, 0.60, 0.6, 0.40, 1.0 / 3, 0.5, 0.60);
         }
 
         /** These thresholds for a model whose cosines run {@code shift} higher than the one they were chosen on. */
         public Thresholds shiftedBy(double shift) {
             return new Thresholds(lineCosine + shift, lineCosineWithTerms + shift, termShare, coverage, crossVocabulary,
-                    crossLineCosine + shift, crossVocabularyWithTerms, crossTermShare);
+                    crossLineCosine + shift, crossVocabularyWithTerms, crossTermShare, unstatedLineCosine + shift);
         }
     }
 
@@ -121,10 +124,11 @@ public final class EvidenceFinder {
         boolean openingAnswer = question.aboutEpisode() && !selection.lines().isEmpty()
                 && opening(selection.lines().get(0), episodes);
         CoverageJudge.Features features = new CoverageJudge.Features(question.crossLanguage(), cosine, coverage,
-                weakest, mass.unknownShare(), unknownName(question, lexical), typeHeld, vocabularyShare, openingAnswer);
+                weakest, mass.unknownShare(), unknownName(question, lexical), typeHeld, vocabularyShare, openingAnswer,
+                !AskedAttribute.unstated(question.attribute()).isEmpty());
         boolean covered = judge.covered(features);
-        LOG.debug("coverage of [{}] (type {}, list {}): {} -> {}", question.text(), question.type(), question.list(),
-                features, covered);
+        LOG.debug("coverage of [{}] (type {}, list {}, attribute {}): {} -> {}", question.text(), question.type(),
+                question.list(), question.attribute(), features, covered);
         LOG.debug("queries {} lead {}", queries, selection.lines().isEmpty() ? "-" : selection.lines().get(0).line().text());
         return new Evidence(reranked, selection.lines(), selection.items(), coverage, cosine, covered, features);
     }

@@ -46,9 +46,13 @@ public final class ExtractiveAnswerer {
         if (evidence.items().size() >= MIN_ITEMS) {
             boolean original = Language.detect(evidence.items().get(0).line().text()) != language;
             reply.lead(Catalog.text(language, original ? UiText.ANSWER_LIST_ORIGINAL : UiText.ANSWER_LIST));
+            List<TranscriptLine> quoted = new java.util.ArrayList<>();
             for (ScoredLine item : evidence.items()) {
-                List<TranscriptLine> span = lines == null ? List.of(item.line())
-                        : lines.window(item.passage(), item.line(), EvidenceFinder.CONTEXT_BEFORE, AnswerLines.ITEM_RUN_ON);
+                if (quoted.contains(item.line()) && lines != null) {
+                    continue; // inside the enumeration an earlier item quotes through
+                }
+                List<TranscriptLine> span = lines == null ? List.of(item.line()) : AnswerLines.span(item, lines);
+                quoted.addAll(span);
                 Citation citation = Citations.of(item.passage().chunk(), span);
                 int quote = reply.quote(citation, List.of(citation.quote().split("\n")), Math.max(0, span.indexOf(item.line())));
                 reply.item(new Item(item.line().text(), quote, reply.citationOf(quote)));

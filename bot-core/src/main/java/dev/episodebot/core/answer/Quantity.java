@@ -41,6 +41,15 @@ enum Quantity {
         return ANY;
     }
 
+    /**
+     * The question without the words that ask for an age (年纪, 岁数): they only say that a number of
+     * years is wanted, which {@link #heldBy} checks. The words of the other quantities say what is
+     * counted (估值 is not 融资) and stay.
+     */
+    String withoutCue(String question) {
+        return this == AGE ? asked.matcher(question.toLowerCase(Locale.ROOT)).replaceAll(" ") : question;
+    }
+
     /** Whether a line that holds a number holds one of this kind (always for {@link #ANY}). */
     boolean heldBy(String line) {
         return this == ANY || held.matcher(line).find();

@@ -24,6 +24,15 @@ public interface QueryTranslator {
     }
 
     /**
+     * The words among {@code words} (Chinese words) that the dictionary knows, each with every word
+     * that shares one of its meanings (老婆 → wife → 妻子, 老婆, 媳妇 …), itself included. Without a
+     * dictionary none is known.
+     */
+    default java.util.Map<String, java.util.Set<String>> synonyms(java.util.Collection<String> words) {
+        return java.util.Map.of();
+    }
+
+    /**
      * @param query the translated query
      * @param vocabularyShare the share of the question's content words that the knowledge uses
      *     (directly, like a name, or through a translation); 1 when unknown
@@ -41,6 +50,11 @@ public interface QueryTranslator {
             @Override
             public boolean isCommonWord(String word) {
                 return translator.get().isCommonWord(word);
+            }
+
+            @Override
+            public java.util.Map<String, java.util.Set<String>> synonyms(java.util.Collection<String> words) {
+                return translator.get().synonyms(words);
             }
         };
     }

@@ -24,11 +24,12 @@ import java.util.regex.Pattern;
  * @param strayWords what was taken out of it
  * @param keyPhrases what it asks about: its content between stop words ({@link StopWords})
  * @param terms the distinct analysed terms of its key phrases, weighted, with their IDF in the knowledge
+ * @param attribute the words of what it asks about that the knowledge never uses ({@link AskedAttribute})
  */
 public record QuestionAnalysis(String asked, String text, Language language, Language knowledge, AnswerType type,
         Quantity quantity,
         boolean list, boolean aboutEpisode, boolean refersBack, List<String> strayWords, List<String> keyPhrases,
-        List<WeightedTerm> terms) {
+        List<WeightedTerm> terms, List<AskedAttribute.Word> attribute) {
 
     private static final Pattern ZH_LIST = Pattern.compile("哪些|哪几|都有什么|都有谁|都有啥|有什么和|分别是|分别有|列举|几个方面|哪几个方面|都有哪|哪些方面|有几种");
     private static final Pattern EN_LIST = Pattern.compile(
@@ -47,6 +48,7 @@ public record QuestionAnalysis(String asked, String text, Language language, Lan
         strayWords = List.copyOf(strayWords);
         keyPhrases = List.copyOf(keyPhrases);
         terms = List.copyOf(terms);
+        attribute = List.copyOf(attribute);
     }
 
     /** Whether it is asked in another language than the knowledge's (its words cannot be expected verbatim). */
@@ -81,11 +83,12 @@ public record QuestionAnalysis(String asked, String text, Language language, Lan
                 word -> lexical.terms(word).stream().anyMatch(t -> lexical.idf(t) > 0),
                 translator::isCommonWord,
                 word -> translator.translate(word, index).map(QueryTranslator.Translation::query).orElse(""));
-        return of(question, cleaned, knowledge, lexical);
+        return of(question, cleaned, knowledge, lexical, translator);
     }
 
     /** Analyses a question with term statistics from {@code lexical} (stray words already known). */
-    static QuestionAnalysis of(String asked, StrayWords.Cleaned cleaned, Language knowledge, LexicalSearcher lexical) {
+    static QuestionAnalysis of(String asked, StrayWords.Cleaned cleaned, Language knowledge, LexicalSearcher lexical,
+            QueryTranslator translator) {
         String text = cleaned.text().isBlank() ? asked : cleaned.text();
         String lower = text.toLowerCase(Locale.ROOT);
         Language language = Language.detect(text);
@@ -98,7 +101,9 @@ public record QuestionAnalysis(String asked, String text, Language language, Lan
                 || ZH_EPISODE.matcher(askedLower).find() || EN_EPISODE.matcher(askedLower).find();
         boolean back = ZH_BACK.matcher(lower).find() || EN_BACK.matcher(lower).find();
         AnswerType type = AnswerType.of(text);
-        return new QuestionAnalysis(asked, text, language, knowledge, type, Quantity.of(text, type), list, episode, back,
-                cleaned.removed(), phrases, terms);
+        Quantity quantity = Quantity.of(text, type);
+        return new QuestionAnalysis(asked, text, language, knowledge, type, quantity, list, episode, back,
+                cleaned.removed(), phrases, terms,
+                AskedAttribute.of(text, type, quantity, language, knowledge, lexical, translator));
     }
 }

@@ -47,7 +47,7 @@ class AnswerLinesTest {
     private static QuestionAnalysis question(String text, boolean list) {
         AnswerType type = AnswerType.of(text);
         return new QuestionAnalysis(text, text, Language.ZH, Language.ZH, type, Quantity.of(text, type), list, false,
-                false, List.of(), List.of(), List.of());
+                false, List.of(), List.of(), List.of(), List.of());
     }
 
     /** Scored lines from line number → score, typed as the question's type says. */
@@ -125,5 +125,20 @@ class AnswerLinesTest {
         assertThat(numbers(items).get(1)).isIn(8, 10);
         // AND a question that is not a list has no items
         assertThat(AnswerLines.choose(ranked, question("他参与过什么项目", false), EPISODES).items()).isEmpty();
+    }
+
+    @Test
+    void anItemThatOpensAnEnumerationIsQuotedThroughIt() {
+        // GIVEN an item two lines before the line that opens an enumeration (比如 …), and one far from any
+        ScoredLine opening = new ScoredLine(PASSAGE, LINES.get(5), 0.7, 0, 0.7, 0, false, 0);
+        ScoredLine plain = new ScoredLine(PASSAGE, LINES.get(11), 0.7, 0, 0.7, 0, false, 0);
+
+        // WHEN their quoted spans are taken
+        List<Integer> through = AnswerLines.span(opening, EPISODES).stream().map(TranscriptLine::lineNumber).toList();
+        List<Integer> usual = AnswerLines.span(plain, EPISODES).stream().map(TranscriptLine::lineNumber).toList();
+
+        // THEN the first runs on through the enumeration's lines after 比如 (line 8), the other as usual
+        assertThat(through).containsExactly(5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
+        assertThat(usual).containsExactly(11, 12, 13, 14);
     }
 }

@@ -39,9 +39,21 @@ class CoverageJudgeTest {
             boolean typeHeld, double vocabulary, boolean opening, boolean covered) {
         // GIVEN what the evidence holds
         CoverageJudge.Features f = new CoverageJudge.Features(cross, cosine, coverage, 0, 0, unknownName, typeHeld,
-                vocabulary, opening);
+                vocabulary, opening, false);
 
         // WHEN it is judged THEN the question is covered or not
+        assertThat(judge.covered(f)).isEqualTo(covered);
+    }
+
+    @ParameterizedTest(name = "cosine {0}, unstated attribute {1} -> {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"0.55, false, true", "0.55, true, false", "0.65, true, true"})
+    void anUnstatedAttributeNeedsACloserLine(double cosine, boolean unstated, boolean covered) {
+        // GIVEN a close line whose window holds the question's terms, the question asking (or not) about
+        // something the knowledge has no word for
+        CoverageJudge.Features f = new CoverageJudge.Features(false, cosine, 0.70, 0, 0, false, true, 1.0, false,
+                unstated);
+
+        // WHEN it is judged THEN only a line closer than usual answers it
         assertThat(judge.covered(f)).isEqualTo(covered);
     }
 }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hybrid retrieval, evidence and abstention on the bundled episode, measured with the
- * {@link EvalRunner} on four question sets: {@code eval/dev.jsonl} (its first {@value #DEV_FIRST}
+ * {@link EvalRunner} on five question sets: {@code eval/dev.jsonl} (its first {@value #DEV_FIRST}
  * questions, d01–d20, x01–x05, n01–n03, are the set the wave-1 figures were measured on),
- * {@code eval/extra.jsonl} and {@code eval/tune.jsonl} (tuned on), and {@code eval/heldout.jsonl}
+ * {@code eval/extra.jsonl}, {@code eval/tune.jsonl} and {@code eval/tune2.jsonl} (tuned on), and {@code eval/heldout.jsonl}
  * (never tuned on: only measured, so that a change that helps the tuning sets and hurts questions
  * nobody tuned for fails the build too). Each threshold sits a little below the figure measured
  * with the int8 bge-small-zh model and no LLM (README, "Evaluation"), so a regression fails the
@@ -31,6 +31,7 @@ class RetrievalQualityTest {
     private static EvalSummary dev;
     private static EvalSummary extra;
     private static EvalSummary tune;
+    private static EvalSummary tune2;
     private static EvalSummary heldout;
 
     @BeforeAll
@@ -40,9 +41,10 @@ class RetrievalQualityTest {
         dev = devAll.first(DEV_FIRST);
         extra = runner.run(QuestionFile.read(resource("extra.jsonl")), 5);
         tune = runner.run(QuestionFile.read(resource("tune.jsonl")), 5);
+        tune2 = runner.run(QuestionFile.read(resource("tune2.jsonl")), 5);
         heldout = runner.run(QuestionFile.read(resource("heldout.jsonl")), 5);
         System.out.println("dev (first " + DEV_FIRST + "):\n" + dev.table() + "\ndev (all):\n" + devAll.table()
-                + "\nextra:\n" + extra.table() + "\ntune:\n" + tune.table() + "\nheld-out:\n" + heldout.table());
+                + "\nextra:\n" + extra.table() + "\ntune:\n" + tune.table() + "\ntune2:\n" + tune2.table() + "\nheld-out:\n" + heldout.table());
     }
 
     private static Path resource(String name) throws URISyntaxException {
@@ -172,10 +174,24 @@ class RetrievalQualityTest {
         assertThat(tune.pointRecall("zh", 3)).as("zh recall@3").isGreaterThanOrEqualTo(0.92); // 0.97
         assertThat(tune.hitRate(QuestionKind.FACT)).as("fact answer hit").isGreaterThanOrEqualTo(0.88); // 0.95
         assertThat(tune.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.73); // 0.80
-        assertThat(tune.hitRate(QuestionKind.LIST)).as("list").isGreaterThanOrEqualTo(0.50); // 0.57
+        assertThat(tune.hitRate(QuestionKind.LIST)).as("list").isGreaterThanOrEqualTo(0.66); // 0.71
         assertThat(tune.hitRate(QuestionKind.FOLLOWUP)).as("follow-up").isGreaterThanOrEqualTo(0.75); // 0.88
-        assertThat(tune.abstention()).as("abstention").isGreaterThanOrEqualTo(0.36); // 0.43
+        assertThat(tune.abstention()).as("abstention").isGreaterThanOrEqualTo(0.50); // 0.57
         assertThat(tune.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.07); // 0.03
+    }
+
+    @Test
+    void secondTuneSetHoldsItsFigures() {
+        // GIVEN the second tuning set (near-miss questions about what the episode names but never states,
+        // questions with stray words, colloquial paraphrases)
+        // WHEN it is answered without an LLM
+        // THEN each headline figure holds a little below what was measured
+        assertThat(tune2.pointRecall("zh", 3)).as("zh recall@3").isGreaterThanOrEqualTo(0.84); // 0.88
+        assertThat(tune2.hitRate(QuestionKind.FACT)).as("fact answer hit").isGreaterThanOrEqualTo(0.77); // 0.81
+        assertThat(tune2.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.53); // 0.60
+        assertThat(tune2.hitRate(QuestionKind.LIST)).as("list").isGreaterThanOrEqualTo(0.83); // 1.00 (6)
+        assertThat(tune2.abstention()).as("abstention").isGreaterThanOrEqualTo(0.40); // 0.45
+        assertThat(tune2.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.07); // 0.04
     }
 
     @Test
@@ -184,13 +200,13 @@ class RetrievalQualityTest {
         // WHEN it is answered without an LLM
         // THEN each headline figure holds a little below what was measured (so a change that fits the
         // tuning sets at the expense of unseen questions fails here)
-        assertThat(heldout.pointRecall("zh", 3)).as("zh recall@3").isGreaterThanOrEqualTo(0.76); // 0.80
+        assertThat(heldout.pointRecall("zh", 3)).as("zh recall@3").isGreaterThanOrEqualTo(0.78); // 0.82
         assertThat(heldout.hitRate(QuestionKind.FACT)).as("fact answer hit").isGreaterThanOrEqualTo(0.65); // 0.70
         assertThat(heldout.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.46); // 0.52
         assertThat(heldout.hitRate(QuestionKind.LIST)).as("list").isGreaterThanOrEqualTo(0.35); // 0.43
         assertThat(heldout.hitRate(QuestionKind.FOLLOWUP)).as("follow-up").isGreaterThanOrEqualTo(0.65); // 0.73
         assertThat(heldout.answerHitRate()).as("answer hit").isGreaterThanOrEqualTo(0.55); // 0.60
-        assertThat(heldout.abstention()).as("abstention").isGreaterThanOrEqualTo(0.28); // 0.33
+        assertThat(heldout.abstention()).as("abstention").isGreaterThanOrEqualTo(0.57); // 0.62
         assertThat(heldout.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.17); // 0.13
     }
 }
