@@ -248,7 +248,7 @@ final class IndexBuilder {
             }
             EpisodeRecord record = derive(e.record(), e.chunks(), keys.stream().map(found::get).toList());
             if (record.derived().size() != e.record().derived().size()) {
-                replaceEpisodeDocument(store, e.id(), record, FileStamp.of(e.file()), e.chunks().size());
+                updateRecord(store, e.id(), record, FileStamp.of(e.file()), e.chunks().size());
                 slots[i] = new IndexState.Episode(e.file(), record, e.id(), e.chunks());
                 changed = true;
             }
@@ -266,16 +266,16 @@ final class IndexBuilder {
             IndexStore.StoredEpisode kept = store.stored().get(e.id());
             FileStamp now = FileStamp.of(e.file());
             if (kept != null && !kept.file().equals(now) && now.bytesHash() != null) {
-                replaceEpisodeDocument(store, e.id(), e.record(), now, e.chunks().size());
+                updateRecord(store, e.id(), e.record(), now, e.chunks().size());
                 changed = true;
             }
         }
         return changed;
     }
 
-    private static void replaceEpisodeDocument(IndexStore store, long id, EpisodeRecord record, FileStamp file,
-            int chunks) throws IOException {
-        store.replaceEpisodeDocument(stored(id, record, file, chunks), IndexFields.episodeDocument(id, record, file, chunks));
+    private static void updateRecord(IndexStore store, long id, EpisodeRecord record, FileStamp file, int chunks)
+            throws IOException {
+        store.updateRecord(stored(id, record, file, chunks), IndexFields.episodeRecord(record, file, chunks));
     }
 
     private static IndexStore.StoredEpisode stored(long id, EpisodeRecord record, FileStamp file, int chunks) {

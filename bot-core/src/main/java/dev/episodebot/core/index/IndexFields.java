@@ -22,6 +22,7 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
@@ -35,8 +36,10 @@ import org.apache.lucene.util.BytesRef;
  * link, content hash, line and chunk counts, the file it was read from ({@link FileStamp}: how a
  * start tells an unchanged file without reading it) and the values derived from the episode
  * ({@link EpisodeDeriver});</li>
- * <li>a chunk document per chunk: BM25 text ({@link #CHUNK_TEXT}), its lines or pieces of lines
- * ({@link #PIECES}, stored: its text is their {@link Chunker#join}), its vector ({@link #VECTOR},
+ * the episode document also stores the episode's lines ({@link #LINES}) and its chunks as their
+ * lines or pieces of lines ({@link #CHUNKS}; a chunk's text is their {@link Chunker#join}): one
+ * document read gives either, when a question or command first needs them;</li>
+ * <li>a chunk document per chunk: BM25 text ({@link #CHUNK_TEXT}), its vector ({@link #VECTOR},
  * HNSW, unit length, dot product), its position, and the key its vector is cached under
  * ({@link #KEY}: model id and text hash);</li>
  * <li>a line document per transcript line: BM25 text ({@link #LINE_TEXT}, stored), line number and
@@ -64,8 +67,10 @@ final class IndexFields {
     static final String END_MILLIS = "end_ms";
     static final String LINE_START = "line_start";
     static final String LINE_END = "line_end";
-    /** A chunk's lines (or pieces of lines), encoded by {@link #encodePieces}. */
-    static final String PIECES = "pieces";
+    /** An episode's lines, stored on its episode document ({@link #encodeLines}): read in one document read. */
+    static final String LINES = "lines";
+    /** An episode's chunks as their lines or pieces of lines, stored on its episode document ({@link #encodeChunks}). */
+    static final String CHUNKS = "chunks";
     /** An episode document's record (binary doc values, read at a start without decompressing stored fields). */
     static final String EPISODE_RECORD = "episode_record";
 
@@ -84,7 +89,10 @@ final class IndexFields {
     static List<Document> documents(long id, EpisodeRecord episode, FileStamp file, List<Chunk> chunks,
             List<float[]> vectors, List<String> keys) {
         List<Document> docs = new ArrayList<>(1 + chunks.size() + episode.lines().size());
-        docs.add(episodeDocument(id, episode, file, chunks.size()));
+        Document episodeDoc = episodeDocument(id, episode, file, chunks.size());
+        episodeDoc.add(new StoredField(LINES, encodeLines(episode.lines())));
+        episodeDoc.add(new StoredField(CHUNKS, encodeChunks(chunks)));
+        docs.add(episodeDoc);
         for (int i = 0; i < chunks.size(); i++) {
             Chunk chunk = chunks.get(i);
             Document doc = common(id, TYPE_CHUNK);
@@ -92,7 +100,6 @@ final class IndexFields {
             doc.add(new StoredField(POSITION, i));
             doc.add(new StringField(KEY, keys.get(i), Field.Store.YES));
             doc.add(new TextField(CHUNK_TEXT, chunk.text(), Field.Store.NO));
-            doc.add(new StoredField(PIECES, encodePieces(chunk.lines())));
             doc.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
             doc.add(new StoredField(SOURCE, chunk.source()));
             doc.add(new StoredField(LINE_START, chunk.lineStart()));
@@ -113,15 +120,20 @@ final class IndexFields {
     }
 
     /** The episode document alone (it is replaced when a derived value is added later). */
-    static Document episodeDocument(long id, EpisodeRecord episode, FileStamp file, int chunks) {
+    private static Document episodeDocument(long id, EpisodeRecord episode, FileStamp file, int chunks) {
         Document doc = common(id, TYPE_EPISODE);
         doc.add(new StringField(EPISODE_DOC, idText(id), Field.Store.NO));
-        doc.add(new BinaryDocValuesField(EPISODE_RECORD, new BytesRef(encodeEpisode(episode, file, chunks))));
+        doc.add(new BinaryDocValuesField(EPISODE_RECORD, episodeRecord(episode, file, chunks)));
         return doc;
     }
 
+    /** The term of an episode version's own document. */
+    static Term episodeTerm(long id) {
+        return new Term(EPISODE_DOC, idText(id));
+    }
+
     /** An episode document's record: source, title, link, content hash, counts, file stamp, derived values. */
-    private static byte[] encodeEpisode(EpisodeRecord episode, FileStamp file, int chunks) {
+    static BytesRef episodeRecord(EpisodeRecord episode, FileStamp file, int chunks) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             writeString(out, episode.source());
@@ -142,12 +154,12 @@ final class IndexFields {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen in memory", e);
         }
-        return bytes.toByteArray();
+        return new BytesRef(bytes.toByteArray());
     }
 
-    /** The episode version {@link #encodeEpisode} wrote for episode {@code id}. */
+    /** The episode version {@link #episodeRecord} wrote for episode {@code id}. */
     static IndexStore.StoredEpisode decodeEpisode(long id, BytesRef stored) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored.bytes, stored.offset, stored.length));
+        DataInputStream in = input(stored);
         String source = readString(in);
         String title = readString(in);
         String url = readString(in);
@@ -169,16 +181,24 @@ final class IndexFields {
         return new IndexStore.StoredEpisode(id, source, title, url, contentHash, lines, chunks, file, derived);
     }
 
-    /** A chunk's lines as bytes: per line its number, cue start and end, and text. */
-    static byte[] encodePieces(List<TranscriptLine> lines) {
+    /** An episode's lines as bytes: their count, then per line its number, cue start and end, and text. */
+    static byte[] encodeLines(List<TranscriptLine> lines) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(lines.size());
-            for (TranscriptLine line : lines) {
-                out.writeInt(line.lineNumber());
-                out.writeLong(line.startMillis());
-                out.writeLong(line.endMillis());
-                writeString(out, line.text());
+            writeLines(out, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen in memory", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** An episode's chunks as bytes: their count, then each chunk's lines as {@link #encodeLines} writes them. */
+    static byte[] encodeChunks(List<Chunk> chunks) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(chunks.size());
+            for (Chunk chunk : chunks) {
+                writeLines(out, chunk.lines());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen in memory", e);
@@ -186,9 +206,34 @@ final class IndexFields {
         return bytes.toByteArray();
     }
 
-    /** The lines {@link #encodePieces} wrote. */
-    static List<TranscriptLine> decodePieces(BytesRef stored) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored.bytes, stored.offset, stored.length));
+    /** The lines {@link #encodeLines} wrote. */
+    static List<TranscriptLine> decodeLines(BytesRef stored) throws IOException {
+        return readLines(input(stored));
+    }
+
+    /** The chunks {@link #encodeChunks} wrote, with their episode's source, title and link; a chunk's text is {@link Chunker#join} of its lines, as the chunker made it. */
+    static List<Chunk> decodeChunks(BytesRef stored, String source, String title, String url) throws IOException {
+        DataInputStream in = input(stored);
+        int count = in.readInt();
+        List<Chunk> chunks = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            List<TranscriptLine> lines = readLines(in);
+            chunks.add(new Chunk(source, title, url, lines, Chunker.join(lines)));
+        }
+        return List.copyOf(chunks);
+    }
+
+    private static void writeLines(DataOutputStream out, List<TranscriptLine> lines) throws IOException {
+        out.writeInt(lines.size());
+        for (TranscriptLine line : lines) {
+            out.writeInt(line.lineNumber());
+            out.writeLong(line.startMillis());
+            out.writeLong(line.endMillis());
+            writeString(out, line.text());
+        }
+    }
+
+    private static List<TranscriptLine> readLines(DataInputStream in) throws IOException {
         int count = in.readInt();
         List<TranscriptLine> lines = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -197,7 +242,11 @@ final class IndexFields {
             long end = in.readLong();
             lines.add(new TranscriptLine(number, readString(in), start, end));
         }
-        return lines;
+        return List.copyOf(lines);
+    }
+
+    private static DataInputStream input(BytesRef stored) {
+        return new DataInputStream(new ByteArrayInputStream(stored.bytes, stored.offset, stored.length));
     }
 
     private static void writeString(DataOutputStream out, String text) throws IOException {

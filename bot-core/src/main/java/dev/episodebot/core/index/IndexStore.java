@@ -372,9 +372,9 @@ final class IndexStore implements AutoCloseable {
         }
     }
 
-    /** Replaces an episode's own document (its derived values changed). */
-    void replaceEpisodeDocument(StoredEpisode episode, Document doc) throws IOException {
-        writer.updateDocument(new Term(IndexFields.EPISODE_DOC, IndexFields.idText(episode.id())), doc);
+    /** Replaces an episode version's record (its derived values or its file's stamp changed), in place. */
+    void updateRecord(StoredEpisode episode, BytesRef record) throws IOException {
+        writer.updateBinaryDocValue(IndexFields.episodeTerm(episode.id()), IndexFields.EPISODE_RECORD, record);
         stored.put(episode.id(), episode);
     }
 

@@ -1,32 +1,28 @@
 package dev.episodebot.core.index;
 
 import dev.episodebot.core.knowledge.Chunk;
-import dev.episodebot.core.knowledge.Chunker;
 import dev.episodebot.core.knowledge.TranscriptLine;
 import dev.episodebot.core.support.BoundedLruMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
- * The lines and chunks of the episodes of one {@link IndexState}, read from the index's stored
- * documents when first needed (memory-mapped, decompressed per document) instead of being held on
- * the heap for every episode; the episodes read most recently are kept, a bounded number.
+ * The lines and chunks of the episodes of one {@link IndexState}, read from the index when first
+ * needed (one stored field of the episode's document, memory-mapped and decompressed) instead of
+ * being held on the heap for every episode; the episodes read most recently are kept, a bounded
+ * number.
  *
  * <p>Reads go through the state's reader while anyone holds it (the state until it is retired, a
  * question's view until it is closed); after that they go to the state that replaced it: an
@@ -38,12 +34,6 @@ final class StoredEpisodes {
     private static final int CHUNK_EPISODES = 1024;
     /** Episodes whose lines are kept (a few hundred lines an episode): outlines, searches, LLM contexts. */
     private static final int LINE_EPISODES = 64;
-    private static final Set<String> CHUNK_FIELDS = Set.of(IndexFields.PIECES);
-    private static final Set<String> LINE_FIELDS = Set.of(IndexFields.LINE_TEXT, IndexFields.START_MILLIS,
-            IndexFields.END_MILLIS);
-
-    private record Positioned<T>(long position, T value) {}
-
     private final IndexReader reader;
     private final Map<Long, List<Chunk>> chunks = new BoundedLruMap<>(CHUNK_EPISODES);
     private final Map<Long, List<TranscriptLine>> lines = new BoundedLruMap<>(LINE_EPISODES);
@@ -65,15 +55,13 @@ final class StoredEpisodes {
         if (cached != null) {
             return cached;
         }
-        List<TranscriptLine> read;
         try {
-            read = read(id, IndexFields.LINE_NUMBER, LINE_FIELDS, (position, doc) -> new TranscriptLine((int) position,
-                    doc.get(IndexFields.LINE_TEXT), doc.getField(IndexFields.START_MILLIS).numericValue().longValue(),
-                    doc.getField(IndexFields.END_MILLIS).numericValue().longValue()));
+            return keep(lines, id, IndexFields.decodeLines(read(id, IndexFields.LINES)));
         } catch (AlreadyClosedException retired) {
             return successorOrThrow(retired).lines(id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return keep(lines, id, read);
     }
 
     /** The chunks of episode {@code id}, in order, with their episode's source, title and link. */
@@ -82,16 +70,13 @@ final class StoredEpisodes {
         if (cached != null) {
             return cached;
         }
-        List<Chunk> read;
         try {
-            read = read(id, IndexFields.POSITION, CHUNK_FIELDS, (position, doc) -> {
-                List<TranscriptLine> pieces = IndexFields.decodePieces(doc.getBinaryValue(IndexFields.PIECES));
-                return new Chunk(source, title, url, pieces, Chunker.join(pieces)); // as the chunker made its text
-            });
+            return keep(chunks, id, IndexFields.decodeChunks(read(id, IndexFields.CHUNKS), source, title, url));
         } catch (AlreadyClosedException retired) {
             return successorOrThrow(retired).chunks(id, source, title, url);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return keep(chunks, id, read);
     }
 
     private StoredEpisodes successorOrThrow(AlreadyClosedException retired) {
@@ -102,47 +87,31 @@ final class StoredEpisodes {
         return next;
     }
 
-    private interface PositionedReader<T> {
-        T read(long position, Document doc) throws IOException;
-    }
-
-    /**
-     * The live documents of episode {@code id} that have doc values {@code positionField} (the
-     * documents of one kind), ordered by it, each read with {@code fields} only.
-     */
-    private <T> List<T> read(long id, String positionField, Set<String> fields, PositionedReader<T> make) {
+    /** One stored field of the live episode document of {@code id}. */
+    private BytesRef read(long id, String field) throws IOException {
         if (!reader.tryIncRef()) { // released: no question holds this state any more
             throw new AlreadyClosedException("this state's reader is closed");
         }
         try {
-            List<Positioned<T>> found = new ArrayList<>();
-            Term term = new Term(IndexFields.EPISODE, IndexFields.idText(id));
+            Term term = IndexFields.episodeTerm(id);
             for (LeafReaderContext leaf : reader.leaves()) {
                 LeafReader r = leaf.reader();
                 PostingsEnum docs = r.postings(term, PostingsEnum.NONE);
-                NumericDocValues positions = r.getNumericDocValues(positionField);
-                if (docs == null || positions == null) {
-                    continue;
-                }
                 Bits live = r.getLiveDocs();
-                StoredFields stored = r.storedFields();
-                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                    if ((live == null || live.get(doc)) && positions.advanceExact(doc)) {
-                        long position = positions.longValue();
-                        found.add(new Positioned<>(position, make.read(position, stored.document(doc, fields))));
+                for (int doc = docs == null ? DocIdSetIterator.NO_MORE_DOCS : docs.nextDoc();
+                        doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        BytesRef value = r.storedFields().document(doc, Set.of(field)).getBinaryValue(field);
+                        if (value == null) {
+                            throw new IOException("episode " + IndexFields.idText(id) + " has no " + field);
+                        }
+                        return value;
                     }
                 }
             }
-            found.sort(Comparator.comparingLong(Positioned::position));
-            return found.stream().map(Positioned::value).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IOException("episode " + IndexFields.idText(id) + " is not in this index");
         } finally {
-            try {
-                reader.decRef();
-            } catch (IOException e) {
-                // the reader goes with its last reference either way
-            }
+            reader.decRef();
         }
     }
 
