@@ -274,6 +274,19 @@ public final class IndexState {
         return episodes;
     }
 
+    /**
+     * The language of {@code transcripts} ({@link KnowledgeLanguage}): this state's when they are
+     * exactly those it serves (the same objects: nothing changed, the sample would read the same text).
+     */
+    Language languageOf(List<Transcript> transcripts) {
+        boolean same = transcripts.size() == episodes.size();
+        for (int i = 0; same && i < transcripts.size(); i++) {
+            Episode e = bySource.get(transcripts.get(i).source());
+            same = e != null && e.file().transcript() == transcripts.get(i);
+        }
+        return same ? language : KnowledgeLanguage.of(transcripts);
+    }
+
     /** The episodes' files by source. */
     Map<String, LoadedFile> files() {
         Map<String, LoadedFile> files = new HashMap<>();

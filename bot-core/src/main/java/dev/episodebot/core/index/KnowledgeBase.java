@@ -152,7 +152,7 @@ public final class KnowledgeBase implements AutoCloseable {
             } else if (load.transcripts().isEmpty()) {
                 next = IndexState.empty(spec(), previous.language(), served.skipped(), null, null);
             } else {
-                Language language = KnowledgeLanguage.of(load.transcripts());
+                Language language = from.languageOf(load.transcripts());
                 IndexBuilder.Outcome outcome = build(from, served, language, listener, started);
                 next = outcome.state();
                 embedded = outcome.embedded();
