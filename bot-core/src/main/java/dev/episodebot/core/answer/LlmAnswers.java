@@ -39,7 +39,7 @@ public final class LlmAnswers implements LlmStep {
 
     @Override
     public Answer answer(LlmQuestion q, Duration budget, ReplyProgress progress) {
-        LlmContext context = assembler.forQuestion(q.state(), q.ranked());
+        LlmContext context = assembler.forQuestion(q.state(), q.ranked(), q.scope());
         if (context.isEmpty()) {
             return q.fallback();
         }

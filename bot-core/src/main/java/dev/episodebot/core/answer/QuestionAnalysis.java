@@ -92,7 +92,10 @@ public record QuestionAnalysis(String asked, String text, Language language, Lan
         List<String> phrases = StopWords.keyPhrases(text, bigram -> lexical.idf(bigram) > 0);
         List<WeightedTerm> terms = lexical.queryTerms(String.join(" ", phrases));
         boolean list = ZH_LIST.matcher(lower).find() || (language == Language.EN && EN_LIST.matcher(lower).find());
-        boolean episode = ZH_EPISODE.matcher(lower).find() || EN_EPISODE.matcher(lower).find();
+        // on the words as asked too: a stray-word pass may take a Latin part of a cue (the "up" of up主)
+        String askedLower = asked.toLowerCase(Locale.ROOT);
+        boolean episode = ZH_EPISODE.matcher(lower).find() || EN_EPISODE.matcher(lower).find()
+                || ZH_EPISODE.matcher(askedLower).find() || EN_EPISODE.matcher(askedLower).find();
         boolean back = ZH_BACK.matcher(lower).find() || EN_BACK.matcher(lower).find();
         AnswerType type = AnswerType.of(text);
         return new QuestionAnalysis(asked, text, language, knowledge, type, Quantity.of(text, type), list, episode, back,

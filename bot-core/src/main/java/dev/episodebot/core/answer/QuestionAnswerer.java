@@ -2,6 +2,7 @@ package dev.episodebot.core.answer;
 
 import dev.episodebot.core.Language;
 import dev.episodebot.core.ReplyProgress;
+import dev.episodebot.core.llm.ContextAssembler;
 import dev.episodebot.core.llm.LlmQueryRewriter;
 import dev.episodebot.core.llm.LlmUnavailableException;
 import dev.episodebot.core.embedding.EmbeddingModels;
@@ -9,6 +10,7 @@ import dev.episodebot.core.index.IndexView;
 import dev.episodebot.core.index.KnowledgeBase;
 import dev.episodebot.core.index.SourceSummary;
 import dev.episodebot.core.retrieval.HybridRetriever;
+import dev.episodebot.core.retrieval.LexicalSearcher;
 import dev.episodebot.core.retrieval.RetrievedPassage;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,7 +110,9 @@ public final class QuestionAnswerer {
             return ExtractiveAnswerer.noKnowledge(language, question);
         }
         Optional<Answer> overview = wholeEpisode.apply(question, index);
-        if (overview.isPresent()) {
+        // with several episodes the overview's answer can only ask which one is meant; an LLM reads
+        // every episode's catalogue instead, and that question is its fallback
+        if (overview.isPresent() && (llm == null || index.state().episodes().size() == 1)) {
             return overview.get();
         }
         boolean knowledgeCjk = index.state().language() == Language.ZH;
@@ -147,14 +151,19 @@ public final class QuestionAnswerer {
                 .find(index, analysis, plan.evidenceQueries(), candidates, plan.vocabularyShare(), plan.previous());
         List<RetrievedPassage> passages = evidence.passages().subList(0, Math.min(PASSAGES, evidence.passages().size()));
         List<String> titles = index.state().sources().stream().map(SourceSummary::title).distinct().toList();
-        Answer fallback = extractive.answer(evidence, language, titles, standalone, EpisodeLines.of(index));
+        Answer fallback = overview.isPresent() ? overview.get()
+                : extractive.answer(evidence, language, titles, standalone, EpisodeLines.of(index));
         if (llm == null) {
             return fallback;
         }
         List<RetrievedPassage> ranked = new ArrayList<>(evidence.passages());
         retrieved.stream().filter(p -> ranked.stream().noneMatch(r -> r.ordinal() == p.ordinal())).forEach(ranked::add);
-        return llm.answer(new LlmQuestion(standalone, language, index.state(), ranked, passages, titles, fallback),
-                llmLeft, progress);
+        ContextAssembler.Scope scope = overview.isPresent()
+                || OverviewQuestions.isOverview(standalone, new LexicalSearcher(index)::queryTerms)
+                ? ContextAssembler.Scope.WHOLE_EPISODE
+                : analysis.aboutEpisode() ? ContextAssembler.Scope.EPISODE : ContextAssembler.Scope.CONTENT;
+        return llm.answer(new LlmQuestion(standalone, language, index.state(), ranked, scope, passages, titles,
+                fallback), llmLeft, progress);
     }
 
     /**

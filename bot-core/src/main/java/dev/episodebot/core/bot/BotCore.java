@@ -94,7 +94,8 @@ public final class BotCore implements AutoCloseable {
         }
         // the prompt's transcript part is measured with the shipped bge tokenizer, whatever the embedding model
         this.contextTokens = new TokenCounter(EmbeddingModelSpec.BGE_SMALL_ZH_V15_Q);
-        this.contextAssembler = new ContextAssembler(contextTokens, config.llm().contextTokens());
+        this.contextAssembler = new ContextAssembler(contextTokens, config.llm().contextTokens(),
+                OutlineDeriver::keyLines);
         ChatModel chat = chatModel != null ? chatModel : ChatModels.create(config.llm());
         LlmQueryRewriter rewriter = null;
         LlmStep llm = null;

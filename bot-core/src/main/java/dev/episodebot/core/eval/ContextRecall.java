@@ -126,7 +126,7 @@ public final class ContextRecall {
     private final class Probe implements LlmStep {
         @Override
         public Answer answer(LlmQuestion question, Duration budget, ReplyProgress progress) {
-            last = assembler.forQuestion(question.state(), question.ranked());
+            last = assembler.forQuestion(question.state(), question.ranked(), question.scope());
             return question.fallback();
         }
     }

@@ -27,11 +27,10 @@ import java.util.function.ToIntFunction;
  *       {@value #GAP}.
  * </ul>
  * With several episodes each one's lines stand under its title, with an id ({@code E1}, {@code E2})
- * for citations. Tokens are estimated with the embedding model's own tokenizer (one token per CJK
- * ideograph, word pieces for Latin text), per line, cached by episode content.
- *
- * <p>The same assembly serves anything else that prompts with transcript text (an episode summary,
- * section titles): {@link #whole} and {@link #ofRanges}.
+ * for citations, and a question whose scope is the episodes themselves ({@link Scope}) also reads a
+ * {@link #catalogue} of every episode: its opening and closing lines, and for a question about an
+ * episode as a whole its key lines. Tokens are estimated with the embedding model's own tokenizer
+ * (one token per CJK ideograph, word pieces for Latin text), per line, cached by episode content.
  */
 public final class ContextAssembler {
 
@@ -41,9 +40,30 @@ public final class ContextAssembler {
     static final int RELEVANT_PASSAGES = 5;
     /** Marks lines left out between two runs of a block. */
     static final String GAP = "…";
+    /** Lines at the start and at the end of an episode a catalogue shows (greeting, host, farewell). */
+    static final int CATALOGUE_EDGE_LINES = 2;
+
+    /** What a question asks about, as far as choosing its context goes. */
+    public enum Scope {
+        /** Something the episodes say: its passages decide. */
+        CONTENT,
+        /** The episode itself (who hosts it, its channel, its title): every episode's opening and closing lines, then passages. */
+        EPISODE,
+        /** An episode as a whole (what it is about, a summary): every episode's opening, key and closing lines. */
+        WHOLE_EPISODE
+    }
+
+    /** The line numbers that represent an episode (its summary); empty when unknown. */
+    @FunctionalInterface
+    public interface KeyLines {
+        KeyLines NONE = episode -> List.of();
+
+        List<Integer> of(EpisodeRecord episode);
+    }
 
     private final ToIntFunction<String> tokens;
     private final int budget;
+    private final KeyLines keyLines;
     private final Map<String, int[]> lineTokens = new BoundedLruMap<>(512);
 
     /**
@@ -51,8 +71,18 @@ public final class ContextAssembler {
      * @param budget the most tokens a context may hold ({@code LLM_CONTEXT_TOKENS})
      */
     public ContextAssembler(ToIntFunction<String> tokens, int budget) {
+        this(tokens, budget, KeyLines.NONE);
+    }
+
+    /**
+     * @param tokens estimates the tokens of a text
+     * @param budget the most tokens a context may hold ({@code LLM_CONTEXT_TOKENS})
+     * @param keyLines the lines a catalogue shows of each episode besides its opening and closing ones
+     */
+    public ContextAssembler(ToIntFunction<String> tokens, int budget, KeyLines keyLines) {
         this.tokens = tokens;
         this.budget = budget;
+        this.keyLines = keyLines;
     }
 
     public int budget() {
@@ -62,47 +92,50 @@ public final class ContextAssembler {
     /**
      * The context for a question whose retrieved passages are {@code bestFirst}: the whole relevant
      * episodes when they fit together, otherwise the passages widened, best first, within the budget.
+     * With several episodes, a question about the episode itself first gets every episode's opening
+     * and closing lines (within half the budget), and one about an episode as a whole the
+     * {@link #catalogue} alone.
      */
-    public LlmContext forQuestion(IndexState state, List<RetrievedPassage> bestFirst) {
-        Set<String> relevant = new LinkedHashSet<>();
+    public LlmContext forQuestion(IndexState state, List<RetrievedPassage> bestFirst, Scope scope) {
+        List<String> sources = bestFirst.stream().map(p -> p.chunk().source()).distinct().toList();
+        boolean several = state.episodes().size() > 1;
+        if (several && scope == Scope.WHOLE_EPISODE) {
+            return catalogue(state, sources);
+        }
+        Draft draft = new Draft();
+        if (several && scope == Scope.EPISODE) {
+            addCatalogue(draft, state, sources, false, wrapperTokens() + (budget - wrapperTokens()) / 2);
+        }
+        List<String> relevant = new ArrayList<>();
         for (RetrievedPassage p : bestFirst.subList(0, Math.min(RELEVANT_PASSAGES, bestFirst.size()))) {
-            relevant.add(p.chunk().source());
+            if (!relevant.contains(p.chunk().source())) {
+                relevant.add(p.chunk().source());
+            }
         }
-        Optional<LlmContext> whole = whole(state, List.copyOf(relevant));
-        if (whole.isPresent()) {
-            return whole.get();
+        if (!addWhole(draft, state, relevant)) {
+            bestFirst.forEach(p -> addRange(draft, state, range(p)));
         }
-        List<LineRange> ranges = new ArrayList<>();
-        for (RetrievedPassage p : bestFirst) {
-            ranges.add(new LineRange(p.chunk().source(), p.chunk().lineStart(), p.chunk().lineEnd()));
-        }
-        return ofRanges(state, ranges);
+        return draft.context(draft.selections.size() > 1);
+    }
+
+    /**
+     * Every episode at a glance, for a question about "the episode" whose words do not say which one
+     * it means: per episode its first and last {@value #CATALOGUE_EDGE_LINES} lines (the greeting,
+     * the host, the farewell) and its key lines, within an equal share of the budget (what one
+     * episode leaves goes to the next). Episodes of {@code firstSources} come first, the others in
+     * the index's order; when not even one line each fits, the first ones are kept.
+     */
+    public LlmContext catalogue(IndexState state, List<String> firstSources) {
+        Draft draft = new Draft();
+        addCatalogue(draft, state, firstSources, true, budget);
+        return draft.context(draft.selections.size() > 1);
     }
 
     /** The whole text of {@code sources} (in that order), if it fits in the budget; empty otherwise. */
     public Optional<LlmContext> whole(IndexState state, List<String> sources) {
-        List<EpisodeRecord> episodes = sources.stream().map(state::episode).filter(e -> e != null && !e.lines().isEmpty())
-                .toList();
-        if (episodes.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean several = episodes.size() > 1;
-        int used = wrapperTokens();
-        List<ContextBlock> blocks = new ArrayList<>();
-        for (int i = 0; i < episodes.size(); i++) {
-            EpisodeRecord episode = episodes.get(i);
-            ContextBlock block = new ContextBlock(several ? "E" + (i + 1) : null, episode, episode.lines(), true);
-            used += headerTokens(block);
-            int[] costs = costs(episode);
-            for (int j = 0; j < costs.length; j++) {
-                used += cost(episode, costs, j);
-            }
-            if (used > budget) {
-                return Optional.empty();
-            }
-            blocks.add(block);
-        }
-        return Optional.of(new LlmContext(blocks, used));
+        Draft draft = new Draft();
+        return addWhole(draft, state, sources) ? Optional.of(draft.context(draft.selections.size() > 1))
+                : Optional.empty();
     }
 
     /**
@@ -110,57 +143,161 @@ public final class ContextAssembler {
      * when the widened range does not fit), added best first while they fit in the budget.
      */
     public LlmContext ofRanges(IndexState state, List<LineRange> bestFirst) {
-        Map<String, Selection> selections = new LinkedHashMap<>();
-        int used = wrapperTokens();
-        for (LineRange range : bestFirst) {
-            EpisodeRecord episode = state.episode(range.source());
-            if (episode == null || episode.lines().isEmpty()) {
-                continue;
+        Draft draft = new Draft();
+        bestFirst.forEach(range -> addRange(draft, state, range));
+        return draft.context(draft.selections.size() > 1);
+    }
+
+    private static LineRange range(RetrievedPassage p) {
+        return new LineRange(p.chunk().source(), p.chunk().lineStart(), p.chunk().lineEnd());
+    }
+
+    /** Adds the catalogue lines of every episode to {@code draft} while it stays within {@code limit} tokens. */
+    private void addCatalogue(Draft draft, IndexState state, List<String> firstSources, boolean withKeyLines,
+            int limit) {
+        Map<String, EpisodeRecord> order = new LinkedHashMap<>();
+        for (String source : firstSources) {
+            EpisodeRecord episode = state.episode(source);
+            if (episode != null && !episode.lines().isEmpty()) {
+                order.putIfAbsent(source, episode);
             }
-            int first = indexAtOrAfter(episode.lines(), range.firstLine());
-            int last = indexAtOrAfter(episode.lines(), range.lastLine() + 1) - 1;
-            if (first > last) {
-                continue;
+        }
+        for (EpisodeRecord episode : state.episodes()) {
+            if (!episode.lines().isEmpty()) {
+                order.putIfAbsent(episode.source(), episode);
             }
-            Selection selection = selections.get(episode.source());
-            boolean added = selection == null;
-            if (added) {
-                selection = new Selection(episode, costs(episode));
-            }
-            int header = added ? headerTokens(new ContextBlock("E" + (selections.size() + 1), episode, List.of(),
-                    false)) : 0;
-            int wideFirst = Math.max(0, first - NEIGHBOURS);
-            int wideLast = Math.min(episode.lines().size() - 1, last + NEIGHBOURS);
-            int wide = header + selection.cost(this, wideFirst, wideLast);
-            if (used + wide <= budget) {
-                used += wide;
-                selection.add(wideFirst, wideLast);
-            } else {
-                int core = header + selection.cost(this, first, last);
-                if (used + core > budget) {
-                    continue; // a later, shorter passage may still fit
+        }
+        int left = order.size();
+        for (EpisodeRecord episode : order.values()) {
+            int share = (limit - draft.used) / left--;
+            Selection selection = draft.selection(this, episode);
+            int spent = selection.lines.isEmpty() && !draft.selections.containsKey(episode.source())
+                    ? headerTokens(episode) : 0;
+            BitSet before = (BitSet) selection.lines.clone();
+            for (int index : catalogueLines(episode, withKeyLines)) {
+                int cost = selection.cost(this, index, index);
+                boolean first = selection.lines.equals(before);
+                if (spent + cost > share && !(first && draft.used + spent + cost <= limit)) {
+                    continue; // a later, shorter line may still fit; the first goes in while the limit allows
                 }
-                used += core;
-                selection.add(first, last);
+                spent += cost;
+                selection.add(index, index);
             }
-            if (added) {
-                selections.put(episode.source(), selection);
+            if (selection.lines.equals(before)) {
+                break;
+            }
+            draft.keep(selection, spent);
+        }
+    }
+
+    /** The list indexes a catalogue shows of {@code episode}, in the order they are added: opening, closing, key lines. */
+    private List<Integer> catalogueLines(EpisodeRecord episode, boolean withKeyLines) {
+        List<TranscriptLine> lines = episode.lines();
+        Set<Integer> order = new LinkedHashSet<>();
+        for (int i = 0; i < Math.min(CATALOGUE_EDGE_LINES, lines.size()); i++) {
+            order.add(i);
+        }
+        for (int i = Math.max(0, lines.size() - CATALOGUE_EDGE_LINES); i < lines.size(); i++) {
+            order.add(i);
+        }
+        if (withKeyLines) {
+            for (int lineNumber : keyLines.of(episode)) {
+                int index = indexAtOrAfter(lines, lineNumber);
+                if (index < lines.size() && lines.get(index).lineNumber() == lineNumber) {
+                    order.add(index);
+                }
             }
         }
-        boolean several = selections.size() > 1;
-        List<ContextBlock> blocks = new ArrayList<>();
-        int n = 0;
-        for (Selection selection : selections.values()) {
-            n++;
-            List<TranscriptLine> lines = new ArrayList<>();
-            List<TranscriptLine> all = selection.episode.lines();
-            for (int i = selection.lines.nextSetBit(0); i >= 0; i = selection.lines.nextSetBit(i + 1)) {
-                lines.add(all.get(i));
-            }
-            blocks.add(new ContextBlock(several ? "E" + n : null, selection.episode, lines,
-                    lines.size() == all.size()));
+        return List.copyOf(order);
+    }
+
+    /** Adds every line of {@code sources} to {@code draft} if they all fit; returns whether they did (nothing is added otherwise). */
+    private boolean addWhole(Draft draft, IndexState state, List<String> sources) {
+        List<EpisodeRecord> episodes = sources.stream().map(state::episode)
+                .filter(e -> e != null && !e.lines().isEmpty()).toList();
+        if (episodes.isEmpty()) {
+            return false;
         }
-        return new LlmContext(blocks, used);
+        int extra = 0;
+        List<Selection> chosen = new ArrayList<>();
+        for (EpisodeRecord episode : episodes) {
+            Selection selection = draft.selection(this, episode);
+            extra += (draft.selections.containsKey(episode.source()) ? 0 : headerTokens(episode))
+                    + selection.cost(this, 0, episode.lines().size() - 1);
+            chosen.add(selection);
+        }
+        if (draft.used + extra > budget) {
+            return false;
+        }
+        for (Selection selection : chosen) {
+            boolean known = draft.selections.containsKey(selection.episode.source());
+            int cost = (known ? 0 : headerTokens(selection.episode))
+                    + selection.cost(this, 0, selection.episode.lines().size() - 1);
+            selection.add(0, selection.episode.lines().size() - 1);
+            draft.keep(selection, cost);
+        }
+        return true;
+    }
+
+    /** Adds {@code range} widened by {@value #NEIGHBOURS} lines (or as it is) to {@code draft} if it fits. */
+    private void addRange(Draft draft, IndexState state, LineRange range) {
+        EpisodeRecord episode = state.episode(range.source());
+        if (episode == null || episode.lines().isEmpty()) {
+            return;
+        }
+        int first = indexAtOrAfter(episode.lines(), range.firstLine());
+        int last = indexAtOrAfter(episode.lines(), range.lastLine() + 1) - 1;
+        if (first > last) {
+            return;
+        }
+        Selection selection = draft.selection(this, episode);
+        int header = draft.selections.containsKey(episode.source()) ? 0 : headerTokens(episode);
+        int wideFirst = Math.max(0, first - NEIGHBOURS);
+        int wideLast = Math.min(episode.lines().size() - 1, last + NEIGHBOURS);
+        int wide = header + selection.cost(this, wideFirst, wideLast);
+        if (draft.used + wide <= budget) {
+            selection.add(wideFirst, wideLast);
+            draft.keep(selection, wide);
+            return;
+        }
+        int core = header + selection.cost(this, first, last);
+        if (draft.used + core <= budget) { // otherwise a later, shorter passage may still fit
+            selection.add(first, last);
+            draft.keep(selection, core);
+        }
+    }
+
+    /** The lines chosen so far, per episode in the order the episodes came, and the tokens they take. */
+    private final class Draft {
+        final Map<String, Selection> selections = new LinkedHashMap<>();
+        int used = wrapperTokens();
+
+        /** The episode's selection so far, or a new empty one (not kept until {@link #keep}). */
+        Selection selection(ContextAssembler assembler, EpisodeRecord episode) {
+            Selection known = selections.get(episode.source());
+            return known != null ? known : new Selection(episode, assembler.costs(episode));
+        }
+
+        void keep(Selection selection, int tokens) {
+            selections.putIfAbsent(selection.episode.source(), selection);
+            used += tokens;
+        }
+
+        /** The context of the lines chosen, each episode with an id when {@code ids}. */
+        LlmContext context(boolean ids) {
+            List<ContextBlock> blocks = new ArrayList<>();
+            int n = 0;
+            for (Selection selection : selections.values()) {
+                n++;
+                List<TranscriptLine> all = selection.episode.lines();
+                List<TranscriptLine> lines = new ArrayList<>();
+                for (int i = selection.lines.nextSetBit(0); i >= 0; i = selection.lines.nextSetBit(i + 1)) {
+                    lines.add(all.get(i));
+                }
+                blocks.add(new ContextBlock(ids ? "E" + n : null, selection.episode, lines, lines.size() == all.size()));
+            }
+            return new LlmContext(blocks, used);
+        }
     }
 
     /** The lines chosen from one episode. */
@@ -227,8 +364,10 @@ public final class ContextAssembler {
         return cost;
     }
 
-    private int headerTokens(ContextBlock block) {
-        return tokens.applyAsInt(LlmContext.header(block)) + tokens.applyAsInt("</episode>") + 2;
+    /** The tokens of an episode's block header and footer (with an id: the widest of them is counted). */
+    private int headerTokens(EpisodeRecord episode) {
+        return tokens.applyAsInt(LlmContext.header(new ContextBlock("E99", episode, List.of(), false)))
+                + tokens.applyAsInt("</episode>") + 2;
     }
 
     private int wrapperTokens() {

@@ -10,6 +10,7 @@ import dev.episodebot.core.ReplyKind;
 import dev.episodebot.core.Section;
 import dev.episodebot.core.answer.Answer;
 import dev.episodebot.core.answer.Citations;
+import dev.episodebot.core.answer.OverviewQuestions;
 import dev.episodebot.core.index.EpisodeRecord;
 import dev.episodebot.core.index.IndexState;
 import dev.episodebot.core.index.IndexView;

@@ -22,6 +22,16 @@ public final class OutlineDeriver implements EpisodeDeriver {
         return NAME;
     }
 
+    /**
+     * The line numbers of {@code episode}'s summary as the index keeps it (empty before it is
+     * derived): the lines an LLM catalogue of the episodes shows besides the opening and closing ones.
+     */
+    public static List<Integer> keyLines(EpisodeRecord episode) {
+        return episode.derived(NAME).flatMap(OutlineCodec::decode)
+                .map(outline -> outline.summary().stream().map(Outline.KeyLine::line).toList())
+                .orElse(List.of());
+    }
+
     @Override
     public byte[] derive(EpisodeRecord episode, List<Chunk> chunks, List<float[]> chunkVectors) {
         return OutlineCodec.encode(builder.build(episode, chunks, chunkVectors));

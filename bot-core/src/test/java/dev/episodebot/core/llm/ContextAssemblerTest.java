@@ -77,7 +77,7 @@ class ContextAssemblerTest {
         ContextAssembler assembler = new ContextAssembler(tokens, 8000);
 
         // WHEN the context of a question is assembled
-        LlmContext context = assembler.forQuestion(state, passages(EpisodeFiles.EPISODE, 114, 20));
+        LlmContext context = assembler.forQuestion(state, passages(EpisodeFiles.EPISODE, 114, 20), ContextAssembler.Scope.CONTENT);
 
         // THEN it is every line of that episode, numbered, in one block without an id, within the budget
         EpisodeRecord episode = state.episode(EpisodeFiles.EPISODE);
@@ -97,7 +97,7 @@ class ContextAssemblerTest {
         List<RetrievedPassage> ranked = passages(EpisodeFiles.EPISODE, 114, 20, 200, 60, 150);
 
         // WHEN the context is assembled
-        LlmContext context = assembler.forQuestion(state, ranked);
+        LlmContext context = assembler.forQuestion(state, ranked, ContextAssembler.Scope.CONTENT);
 
         // THEN it holds the best passage with two neighbours on each side, lines in transcript order, gaps
         // marked, within the budget (by the same tokenizer)
@@ -124,7 +124,7 @@ class ContextAssemblerTest {
         ranked.addAll(passages(EpisodeFiles.EPISODE, 114));
 
         // WHEN the context is assembled
-        LlmContext context = assembler.forQuestion(state, ranked);
+        LlmContext context = assembler.forQuestion(state, ranked, ContextAssembler.Scope.CONTENT);
 
         // THEN the best passage's episode comes first as E1 under its title, the other as E2
         assertThat(context.blocks()).extracting(ContextBlock::id).containsExactly("E1", "E2");
@@ -146,12 +146,77 @@ class ContextAssemblerTest {
         ranked.addAll(passages("other.txt", 30));
 
         // WHEN the context is assembled
-        LlmContext context = assembler.forQuestion(state, ranked);
+        LlmContext context = assembler.forQuestion(state, ranked, ContextAssembler.Scope.CONTENT);
 
         // THEN both are whole, best first
         assertThat(context.wholeEpisodes()).isTrue();
         assertThat(context.blocks()).extracting(b -> b.episode().source()).containsExactly(EpisodeFiles.EPISODE,
                 "other.txt");
+    }
+
+    @Test
+    void aQuestionAboutAnEpisodeAsAWholeReadsEveryEpisodesOpeningKeyAndClosingLines() {
+        // GIVEN two episodes, key lines known for the bundled one, and passages from the other only
+        EpisodeRecord bundled = state.episode(EpisodeFiles.EPISODE);
+        List<Integer> key = List.of(29, 114);
+        ContextAssembler assembler = new ContextAssembler(tokens, 8000,
+                episode -> episode.source().equals(EpisodeFiles.EPISODE) ? key : List.of());
+        List<RetrievedPassage> ranked = passages("other.txt", 30);
+
+        // WHEN the context of a question about "the episode" as a whole is assembled
+        LlmContext context = assembler.forQuestion(state, ranked, ContextAssembler.Scope.WHOLE_EPISODE);
+
+        // THEN every episode has a block, the passages' episode first, each with its first and last two
+        // lines, the bundled one with its key lines too, and none of the other's middle lines
+        assertThat(context.blocks()).extracting(b -> b.episode().source()).containsExactly("other.txt",
+                EpisodeFiles.EPISODE);
+        int last = bundled.lines().get(bundled.lines().size() - 1).lineNumber();
+        assertThat(numbers(context.blocks().get(1))).containsExactly(1, 2, 29, 114, last - 1, last);
+        List<Integer> other = state.episode("other.txt").lines().stream().map(TranscriptLine::lineNumber).toList();
+        assertThat(numbers(context.blocks().get(0))).containsExactly(other.get(0), other.get(1), other.get(58),
+                other.get(59));
+        assertThat(context.tokens()).isLessThanOrEqualTo(8000);
+        assertThat(context.wholeEpisodes()).isFalse();
+    }
+
+    @Test
+    void aQuestionAboutTheEpisodeItselfReadsEveryEpisodesEdgesThenItsPassages() {
+        // GIVEN two episodes that do not fit whole, and a passage of the bundled one
+        ContextAssembler assembler = new ContextAssembler(tokens, 1200);
+        List<RetrievedPassage> ranked = passages(EpisodeFiles.EPISODE, 114);
+
+        // WHEN the context of a question about the episode itself (its host, its title) is assembled
+        LlmContext context = assembler.forQuestion(state, ranked, ContextAssembler.Scope.EPISODE);
+
+        // THEN both episodes open with their first lines, the passage is there too, within the budget
+        assertThat(context.blocks()).hasSize(2);
+        context.blocks().forEach(b -> assertThat(numbers(b)).startsWith(b.episode().lines().get(0).lineNumber(),
+                b.episode().lines().get(1).lineNumber()));
+        assertThat(numbers(context.blocks().get(0))).contains(114);
+        assertThat(tokens.applyAsInt(context.prompt())).isLessThanOrEqualTo(1200);
+        // AND a question about what the episodes say reads only the passages
+        LlmContext content = assembler.forQuestion(state, ranked, ContextAssembler.Scope.CONTENT);
+        assertThat(content.blocks()).singleElement().satisfies(b -> assertThat(numbers(b)).doesNotContain(1));
+    }
+
+    @Test
+    void aCatalogueTooLargeForTheBudgetKeepsTheFirstEpisodes() {
+        // GIVEN a budget with room for about one episode's opening lines
+        ContextAssembler assembler = new ContextAssembler(tokens, 70);
+
+        // WHEN the catalogue is assembled with the other episode named first
+        LlmContext context = assembler.catalogue(state, List.of("other.txt"));
+
+        // THEN it holds that episode's first line and stays within the budget
+        assertThat(context.blocks()).isNotEmpty();
+        assertThat(context.blocks().get(0).episode().source()).isEqualTo("other.txt");
+        assertThat(context.blocks().get(0).lines().get(0)).isEqualTo(state.episode("other.txt").lines().get(0));
+        assertThat(context.tokens()).isLessThanOrEqualTo(70);
+        assertThat(tokens.applyAsInt(context.prompt())).isLessThanOrEqualTo(70);
+    }
+
+    private static List<Integer> numbers(ContextBlock block) {
+        return block.lines().stream().map(TranscriptLine::lineNumber).toList();
     }
 
     @Test

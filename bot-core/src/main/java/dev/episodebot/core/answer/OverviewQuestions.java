@@ -1,4 +1,4 @@
-package dev.episodebot.core.overview;
+package dev.episodebot.core.answer;
 
 import dev.episodebot.core.retrieval.WeightedTerm;
 import java.text.Normalizer;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *       question about Reka, answered as one.
  * </ol>
  */
-final class OverviewQuestions {
+public final class OverviewQuestions {
 
     /** Words asking for the gist. */
     private static final Pattern ZH_CUES = Pattern.compile(
@@ -53,7 +53,7 @@ final class OverviewQuestions {
      * @param queryTerms the knowledge's weighted terms of a text ({@code LexicalSearcher.queryTerms}: weight
      *     below 1 for particles and question words, idf 0 for a term the knowledge does not hold)
      */
-    static boolean isOverview(String question, Function<String, List<WeightedTerm>> queryTerms) {
+    public static boolean isOverview(String question, Function<String, List<WeightedTerm>> queryTerms) {
         String text = Normalizer.normalize(question, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replace('’', '\'');
         if (text.codePointCount(0, text.length()) > 120) {
