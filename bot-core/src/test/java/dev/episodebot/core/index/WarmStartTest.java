@@ -57,6 +57,20 @@ class WarmStartTest {
         return episode == null ? null : episode.lines().stream().map(TranscriptLine::text).toList();
     }
 
+    /** b.txt ("甲乙丙丁"), indexed by a first run that has stopped. */
+    private Path indexedFile() throws IOException {
+        knowledge = Files.createDirectories(temp.resolve("knowledge"));
+        Path b = write("b.txt", "甲乙丙丁\n");
+        indexOnceAndStop();
+        return b;
+    }
+
+    /** Rewrites b.txt as "戊己庚辛" (the same size) with the given last-modified time. */
+    private void editToSameSize(Path b, FileTime time) throws IOException {
+        write("b.txt", "戊己庚辛\n");
+        Files.setLastModifiedTime(b, time);
+    }
+
     private void indexOnceAndStop() {
         try (KnowledgeBase first = start()) {
             first.refresh(IndexingListener.none());
@@ -105,14 +119,11 @@ class WarmStartTest {
     @Test
     void anEditThatKeepsSizeAndTimeIsSeenByTheContentCheckAfterAStart() throws Exception {
         // GIVEN a file indexed by a first run
-        knowledge = Files.createDirectories(temp.resolve("knowledge"));
-        Path b = write("b.txt", "甲乙丙丁\n");
-        indexOnceAndStop();
+        Path b = indexedFile();
         FileTime recorded = Files.getLastModifiedTime(b);
 
         // WHEN it is edited while the bot is down, to the same size, and its time put back
-        write("b.txt", "戊己庚辛\n");
-        Files.setLastModifiedTime(b, recorded);
+        editToSameSize(b, recorded);
         try (KnowledgeBase second = start()) {
             second.refresh(IndexingListener.none());
 
@@ -130,14 +141,10 @@ class WarmStartTest {
     @Test
     void anEditWithTheSameSizeIsReadAtTheNextStart() throws Exception {
         // GIVEN a file indexed by a first run
-        knowledge = Files.createDirectories(temp.resolve("knowledge"));
-        Path b = write("b.txt", "甲乙丙丁\n");
-        indexOnceAndStop();
-        FileTime recorded = Files.getLastModifiedTime(b);
+        Path b = indexedFile();
 
         // WHEN it is edited to the same size while the bot is down (its time moves on)
-        write("b.txt", "戊己庚辛\n");
-        Files.setLastModifiedTime(b, FileTime.fromMillis(recorded.toMillis() + 2_000));
+        editToSameSize(b, FileTime.fromMillis(Files.getLastModifiedTime(b).toMillis() + 2_000));
 
         // THEN the next start reads it and serves the edit
         try (KnowledgeBase second = start()) {
@@ -150,9 +157,7 @@ class WarmStartTest {
     @Test
     void aTouchedFileIsReadOnceThenKnownByItsNewTime() throws Exception {
         // GIVEN a file indexed by a first run, then touched (same bytes, a new time)
-        knowledge = Files.createDirectories(temp.resolve("knowledge"));
-        Path b = write("b.txt", "甲乙丙丁\n");
-        indexOnceAndStop();
+        Path b = indexedFile();
         FileTime touched = FileTime.fromMillis(Files.getLastModifiedTime(b).toMillis() + 5_000);
         Files.setLastModifiedTime(b, touched);
 
@@ -168,8 +173,7 @@ class WarmStartTest {
 
         // AND the index now records the new time: an edit that keeps the size and that time is not read at the
         // next start (only the content check would see it), which shows the file's stamp was updated
-        write("b.txt", "戊己庚辛\n");
-        Files.setLastModifiedTime(b, touched);
+        editToSameSize(b, touched);
         try (KnowledgeBase third = start()) {
             third.refresh(IndexingListener.none());
             assertThat(lines(third, "b.txt")).containsExactly("甲乙丙丁");
