@@ -58,6 +58,8 @@ final class IndexBuilder {
     private final List<EpisodeDeriver> derivers;
     private final QueryEmbedder queries;
     private final LineVectors lines;
+    /** The lines and chunks read from the index, kept across the states this builder makes. */
+    private final StoredEpisodes.Recent recent = new StoredEpisodes.Recent();
 
     IndexBuilder(EmbeddingModelSpec spec, Chunker chunker, Supplier<EmbeddingModel> model, List<EpisodeDeriver> derivers,
             QueryEmbedder queries, LineVectors lines) {
@@ -143,7 +145,8 @@ final class IndexBuilder {
             episodes.add(e);
             chunks += e.chunks().size();
         }
-        IndexState state = new IndexState(spec, language, episodes, skipped, started, store.openReader(), queries, lines);
+        IndexState state = new IndexState(spec, language, episodes, skipped, started, store.openReader(), recent, queries,
+                lines);
         return new Outcome(state, embedded, chunks - embedded);
     }
 

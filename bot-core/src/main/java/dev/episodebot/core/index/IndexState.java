@@ -69,9 +69,10 @@ public final class IndexState {
 
     /**
      * @param reader the reader of this state's commit; the state takes over that reference (null when empty)
+     * @param recent where the lines and chunks read from it are kept (shared with the states before it)
      */
     IndexState(EmbeddingModelSpec model, Language language, List<Episode> episodes, List<SkippedFile> skipped,
-            Instant started, DirectoryReader reader, QueryEmbedder queries, LineVectors lines) {
+            Instant started, DirectoryReader reader, StoredEpisodes.Recent recent, QueryEmbedder queries, LineVectors lines) {
         this.model = model;
         this.language = language;
         this.skipped = List.copyOf(skipped);
@@ -80,7 +81,7 @@ public final class IndexState {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.stored = reader == null ? null : new StoredEpisodes(reader);
+        this.stored = reader == null ? null : new StoredEpisodes(reader, recent);
         Map<String, Episode> byName = new LinkedHashMap<>();
         List<Episode> bound = new ArrayList<>(episodes.size());
         int[] starts = new int[episodes.size()];
@@ -160,7 +161,7 @@ public final class IndexState {
     /** A state with nothing in it (no knowledge yet, or none readable). */
     static IndexState empty(EmbeddingModelSpec model, Language language, List<SkippedFile> skipped,
             QueryEmbedder queries, LineVectors lines) {
-        return new IndexState(model, language, List.of(), skipped, Instant.now(), null, queries, lines);
+        return new IndexState(model, language, List.of(), skipped, Instant.now(), null, null, queries, lines);
     }
 
     /**

@@ -50,8 +50,8 @@ final class RestoredState {
             EpisodeRecord record = new EpisodeRecord(e.source(), e.title(), e.url(), e.contentHash(), lines, e.derived());
             episodes.add(new IndexState.Episode(file, record, e.id(), chunks));
         }
-        return new IndexState(store.spec(), language, episodes, List.of(), Instant.now(), store.openReader(), null,
-                null);
+        return new IndexState(store.spec(), language, episodes, List.of(), Instant.now(), store.openReader(),
+                new StoredEpisodes.Recent(), null, null);
     }
 
     private static <T> Supplier<List<T>> unbound() {

@@ -35,13 +35,27 @@ final class StoredEpisodes {
     /** Episodes whose lines are kept (a few hundred lines an episode): outlines, searches, LLM contexts. */
     private static final int LINE_EPISODES = 64;
     private final IndexReader reader;
-    private final Map<Long, List<Chunk>> chunks = new BoundedLruMap<>(CHUNK_EPISODES);
-    private final Map<Long, List<TranscriptLine>> lines = new BoundedLruMap<>(LINE_EPISODES);
+    /**
+     * The episodes read most recently, by id: shared by the states a builder makes one after another,
+     * since an id names one version's content (a refresh does not empty it).
+     */
+    static final class Recent {
+        private final Map<Long, List<Chunk>> chunks = new BoundedLruMap<>(CHUNK_EPISODES);
+        private final Map<Long, List<TranscriptLine>> lines = new BoundedLruMap<>(LINE_EPISODES);
+    }
+
+    private final Map<Long, List<Chunk>> chunks;
+    private final Map<Long, List<TranscriptLine>> lines;
     private volatile StoredEpisodes successor;
 
-    /** @param reader the state's reader (it holds a reference while it serves, each question one more) */
-    StoredEpisodes(IndexReader reader) {
+    /**
+     * @param reader the state's reader (it holds a reference while it serves, each question one more)
+     * @param recent where the episodes read are kept
+     */
+    StoredEpisodes(IndexReader reader, Recent recent) {
         this.reader = reader;
+        this.chunks = recent.chunks;
+        this.lines = recent.lines;
     }
 
     /** Reads of a retired state go to {@code next}'s. */
