@@ -93,8 +93,8 @@ public final class ContextAssembler {
      * The context for a question whose retrieved passages are {@code bestFirst}: the whole relevant
      * episodes when they fit together, otherwise the passages widened, best first, within the budget.
      * With several episodes, a question about the episode itself first gets every episode's opening
-     * and closing lines (within half the budget), and one about an episode as a whole the
-     * {@link #catalogue} alone.
+     * and closing lines (leaving room for its best {@value #RELEVANT_PASSAGES} passages), and one
+     * about an episode as a whole the {@link #catalogue} alone.
      */
     public LlmContext forQuestion(IndexState state, List<RetrievedPassage> bestFirst, Scope scope) {
         List<String> sources = bestFirst.stream().map(p -> p.chunk().source()).distinct().toList();
@@ -104,7 +104,11 @@ public final class ContextAssembler {
         }
         Draft draft = new Draft();
         if (several && scope == Scope.EPISODE) {
-            addCatalogue(draft, state, sources, false, wrapperTokens() + (budget - wrapperTokens()) / 2);
+            // the catalogue leaves room for the best passages (the question may ask about their content too)
+            Draft best = new Draft();
+            bestFirst.subList(0, Math.min(RELEVANT_PASSAGES, bestFirst.size()))
+                    .forEach(p -> addRange(best, state, range(p)));
+            addCatalogue(draft, state, sources, false, budget - (best.used - wrapperTokens()));
         }
         List<String> relevant = new ArrayList<>();
         for (RetrievedPassage p : bestFirst.subList(0, Math.min(RELEVANT_PASSAGES, bestFirst.size()))) {
