@@ -3,6 +3,7 @@ package dev.episodebot.core.index;
 import dev.episodebot.core.knowledge.LoadedFile;
 import dev.episodebot.core.knowledge.Transcript;
 import dev.episodebot.core.knowledge.TranscriptLine;
+import dev.episodebot.core.support.OnDemandList;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +29,7 @@ public record EpisodeRecord(String source, String title, String url, String cont
         Map<String, byte[]> derived) {
 
     public EpisodeRecord {
-        lines = List.copyOf(lines);
+        lines = lines instanceof OnDemandList ? lines : List.copyOf(lines); // read from the index when needed
         derived = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(derived));
     }
 
@@ -50,6 +51,11 @@ public record EpisodeRecord(String source, String title, String url, String cont
         Map<String, byte[]> next = new LinkedHashMap<>(derived);
         next.put(name, value.clone());
         return new EpisodeRecord(source, title, url, contentHash, lines, next);
+    }
+
+    /** This record with the same lines held another way (read from the index when needed). */
+    EpisodeRecord withLines(List<TranscriptLine> same) {
+        return new EpisodeRecord(source, title, url, contentHash, same, derived);
     }
 
     /** This record with the derived values of an earlier record of the same content. */

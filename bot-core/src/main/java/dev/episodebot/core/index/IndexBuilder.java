@@ -1,9 +1,11 @@
 package dev.episodebot.core.index;
 
 import dev.episodebot.core.Language;
+import dev.episodebot.core.embedding.CachedLineVectors;
 import dev.episodebot.core.embedding.EmbeddingModelSpec;
 import dev.episodebot.core.embedding.LineVectors;
 import dev.episodebot.core.embedding.QueryEmbedder;
+import dev.episodebot.core.embedding.TokenCounter;
 import dev.episodebot.core.knowledge.Chunk;
 import dev.episodebot.core.knowledge.Chunker;
 import dev.episodebot.core.knowledge.LoadedFile;
@@ -56,6 +58,8 @@ final class IndexBuilder {
     private final List<EpisodeDeriver> derivers;
     private final QueryEmbedder queries;
     private final LineVectors lines;
+    /** The lines and chunks read from the index, kept across the states this builder makes. */
+    private final StoredEpisodes.Recent recent = new StoredEpisodes.Recent();
 
     IndexBuilder(EmbeddingModelSpec spec, Chunker chunker, Supplier<EmbeddingModel> model, List<EpisodeDeriver> derivers,
             QueryEmbedder queries, LineVectors lines) {
@@ -65,6 +69,13 @@ final class IndexBuilder {
         this.derivers = List.copyOf(derivers);
         this.queries = queries;
         this.lines = lines;
+    }
+
+    /** The builder for a model: its chunker, query embedder and line vectors. */
+    static IndexBuilder forModel(EmbeddingModelSpec spec, Supplier<EmbeddingModel> model, List<EpisodeDeriver> derivers) {
+        QueryEmbedder queries = new QueryEmbedder(model, spec.queryPrefix());
+        return new IndexBuilder(spec, new Chunker(spec.chunking(), new TokenCounter(spec), true), model, derivers,
+                queries, new CachedLineVectors(model, queries));
     }
 
     /**
@@ -87,6 +98,7 @@ final class IndexBuilder {
             LoadedFile file = readable.get(i);
             IndexState.Episode before = previous.entry(file.ref().source());
             if (before != null && before.file().transcript() == file.transcript() && stored.containsKey(before.id())) {
+                // the same content: its lines and chunks stay in the index, unread
                 slots[i] = new IndexState.Episode(file, before.record(), before.id(), before.chunks());
                 return;
             }
@@ -123,8 +135,9 @@ final class IndexBuilder {
         int embedded = addEpisodes(toAdd, slots, store, listener);
         changed |= !toAdd.isEmpty();
         changed |= deriveMissing(slots, store);
+        changed |= restamp(slots, store);
         if (changed || !store.intact()) {
-            store.commit();
+            store.commit(language);
         }
         List<IndexState.Episode> episodes = new ArrayList<>(slots.length);
         int chunks = 0;
@@ -132,7 +145,8 @@ final class IndexBuilder {
             episodes.add(e);
             chunks += e.chunks().size();
         }
-        IndexState state = new IndexState(spec, language, episodes, skipped, started, store.openReader(), queries, lines);
+        IndexState state = new IndexState(spec, language, episodes, skipped, started, store.openReader(), recent, queries,
+                lines);
         return new Outcome(state, embedded, chunks - embedded);
     }
 
@@ -165,8 +179,9 @@ final class IndexBuilder {
                     EpisodeRecord record = derive(p.record(), p.chunks(), own);
                     slots[p.slot()] = new IndexState.Episode(p.file(), record, p.id(), p.chunks());
                     try {
-                        store.add(p.id(), stored(p.id(), record, p.chunks().size()),
-                                IndexFields.documents(p.id(), record, p.chunks(), own, keys));
+                        FileStamp stamp = FileStamp.of(p.file());
+                        store.add(p.id(), stored(p.id(), record, stamp, p.chunks().size()),
+                                IndexFields.documents(p.id(), record, stamp, p.chunks(), own, keys));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -236,8 +251,7 @@ final class IndexBuilder {
             }
             EpisodeRecord record = derive(e.record(), e.chunks(), keys.stream().map(found::get).toList());
             if (record.derived().size() != e.record().derived().size()) {
-                store.replaceEpisodeDocument(stored(e.id(), record, e.chunks().size()),
-                        IndexFields.episodeDocument(e.id(), record, e.chunks().size()));
+                updateRecord(store, e.id(), record, FileStamp.of(e.file()), e.chunks().size());
                 slots[i] = new IndexState.Episode(e.file(), record, e.id(), e.chunks());
                 changed = true;
             }
@@ -245,8 +259,31 @@ final class IndexBuilder {
         return changed;
     }
 
-    private static IndexStore.StoredEpisode stored(long id, EpisodeRecord record, int chunks) {
-        return new IndexStore.StoredEpisode(id, record.source(), record.contentHash(), chunks, record.derived());
+    /**
+     * Records the size and time of files whose content was found unchanged under a new size or time
+     * (touched, copied back): the next start then knows them without reading them again.
+     */
+    private static boolean restamp(IndexState.Episode[] slots, IndexStore store) throws IOException {
+        boolean changed = false;
+        for (IndexState.Episode e : slots) {
+            IndexStore.StoredEpisode kept = store.stored().get(e.id());
+            FileStamp now = FileStamp.of(e.file());
+            if (kept != null && !kept.file().equals(now) && now.bytesHash() != null) {
+                updateRecord(store, e.id(), e.record(), now, e.chunks().size());
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private static void updateRecord(IndexStore store, long id, EpisodeRecord record, FileStamp file, int chunks)
+            throws IOException {
+        store.updateRecord(stored(id, record, file, chunks), IndexFields.episodeRecord(record, file, chunks));
+    }
+
+    private static IndexStore.StoredEpisode stored(long id, EpisodeRecord record, FileStamp file, int chunks) {
+        return new IndexStore.StoredEpisode(id, record.source(), record.title(), record.url(), record.contentHash(),
+                record.lines().size(), chunks, file, record.derived());
     }
 
     /** An episode version's id: 64 bits of SHA-256 over the index format, the model, its source and content hash. */

@@ -7,15 +7,21 @@ import dev.episodebot.core.embedding.QueryEmbedder;
 import dev.episodebot.core.knowledge.Chunk;
 import dev.episodebot.core.knowledge.LoadedFile;
 import dev.episodebot.core.knowledge.SkippedFile;
+import dev.episodebot.core.knowledge.Transcript;
+import dev.episodebot.core.knowledge.TranscriptLine;
+import dev.episodebot.core.support.OnDemandList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -56,48 +62,106 @@ public final class IndexState {
     private final Instant builtAt;
     private final Duration buildTime;
     private final SearcherManager searchers;
+    /** This state's lines and chunks, read from its index when needed (null when empty). */
+    private final StoredEpisodes stored;
     private final QueryEmbedder queries;
     private final LineVectors lines;
 
     /**
      * @param reader the reader of this state's commit; the state takes over that reference (null when empty)
+     * @param recent where the lines and chunks read from it are kept (shared with the states before it)
      */
     IndexState(EmbeddingModelSpec model, Language language, List<Episode> episodes, List<SkippedFile> skipped,
-            Instant started, DirectoryReader reader, QueryEmbedder queries, LineVectors lines) {
+            Instant started, DirectoryReader reader, StoredEpisodes.Recent recent, QueryEmbedder queries, LineVectors lines) {
         this.model = model;
         this.language = language;
-        this.episodes = List.copyOf(episodes);
         this.skipped = List.copyOf(skipped);
-        Map<String, Episode> byName = new LinkedHashMap<>();
-        List<Chunk> all = new ArrayList<>();
-        Map<Long, Integer> first = new HashMap<>();
-        List<SourceSummary> summaries = new ArrayList<>();
-        for (Episode e : this.episodes) {
-            byName.put(e.record().source(), e);
-            first.put(e.id(), all.size());
-            all.addAll(e.chunks());
-            summaries.add(new SourceSummary(e.record().source(), e.file().transcript().displayTitle(),
-                    e.record().lines().size(), e.chunks().size()));
-        }
-        this.bySource = byName;
-        this.chunks = List.copyOf(all);
-        this.firstOrdinal = first;
-        this.sources = List.copyOf(summaries);
-        this.builtAt = Instant.now();
-        this.buildTime = Duration.between(started, builtAt);
         try {
             this.searchers = reader == null ? null : new SearcherManager(reader, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.stored = reader == null ? null : new StoredEpisodes(reader, recent);
+        Map<String, Episode> byName = new LinkedHashMap<>();
+        List<Episode> bound = new ArrayList<>(episodes.size());
+        int[] starts = new int[episodes.size()];
+        Map<Long, Integer> first = new HashMap<>();
+        List<SourceSummary> summaries = new ArrayList<>();
+        int total = 0;
+        for (Episode given : episodes) {
+            Episode e = stored == null ? given : bind(given);
+            bound.add(e);
+            byName.put(e.record().source(), e);
+            starts[bound.size() - 1] = total;
+            first.put(e.id(), total);
+            total += e.chunks().size();
+            summaries.add(new SourceSummary(e.record().source(), e.file().transcript().displayTitle(),
+                    e.record().lines().size(), e.chunks().size()));
+        }
+        this.episodes = List.copyOf(bound);
+        this.bySource = byName;
+        this.chunks = new AllChunks(this.episodes, starts, total);
+        this.firstOrdinal = first;
+        this.sources = List.copyOf(summaries);
+        this.builtAt = Instant.now();
+        this.buildTime = Duration.between(started, builtAt);
         this.queries = queries;
         this.lines = lines;
+    }
+
+    /**
+     * The episode with its lines and chunks read from this state's index when needed, not held: what
+     * was parsed, or bound to an earlier state, is let go.
+     */
+    private Episode bind(Episode e) {
+        long id = e.id();
+        EpisodeRecord r = e.record();
+        List<TranscriptLine> lines = new OnDemandList<>(r.lines().size(), () -> stored.lines(id));
+        List<Chunk> chunks = new OnDemandList<>(e.chunks().size(), () -> stored.chunks(id, r.source(), r.title(), r.url()));
+        Transcript t = e.file().transcript();
+        LoadedFile file = new LoadedFile(e.file().ref(), new Transcript(t.source(), t.title(), t.url(), lines),
+                e.file().skipped(), e.file().bytesHash());
+        return new Episode(file, r.withLines(lines), id, chunks);
+    }
+
+    /** Every chunk of the state by ordinal: the episodes' chunk lists one after another. */
+    private static final class AllChunks extends AbstractList<Chunk> implements RandomAccess {
+
+        private final List<Episode> episodes;
+        private final int[] starts;
+        private final int size;
+
+        AllChunks(List<Episode> episodes, int[] starts, int size) {
+            this.episodes = episodes;
+            this.starts = starts;
+            this.size = size;
+        }
+
+        @Override
+        public Chunk get(int ordinal) {
+            if (ordinal < 0 || ordinal >= size) {
+                throw new IndexOutOfBoundsException(ordinal);
+            }
+            int at = Arrays.binarySearch(starts, ordinal);
+            if (at < 0) {
+                at = -at - 2;
+            }
+            while (at + 1 < starts.length && starts[at + 1] == ordinal) {
+                at++; // past episodes without chunks
+            }
+            return episodes.get(at).chunks().get(ordinal - starts[at]);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     /** A state with nothing in it (no knowledge yet, or none readable). */
     static IndexState empty(EmbeddingModelSpec model, Language language, List<SkippedFile> skipped,
             QueryEmbedder queries, LineVectors lines) {
-        return new IndexState(model, language, List.of(), skipped, Instant.now(), null, queries, lines);
+        return new IndexState(model, language, List.of(), skipped, Instant.now(), null, null, queries, lines);
     }
 
     /**
@@ -116,8 +180,14 @@ public final class IndexState {
         }
     }
 
-    /** Releases this state's own reference to its reader (questions holding a view keep theirs). */
-    void retire() {
+    /**
+     * Releases this state's own reference to its reader (questions holding a view keep theirs); lines
+     * and chunks still asked of it are read from {@code successor} (null: none).
+     */
+    void retire(IndexState successor) {
+        if (stored != null && successor != null && successor.stored != null) {
+            stored.retiredFor(successor.stored);
+        }
         if (searchers != null) {
             try {
                 searchers.close();
@@ -203,6 +273,26 @@ public final class IndexState {
 
     List<Episode> entries() {
         return episodes;
+    }
+
+    /**
+     * The language of {@code transcripts} ({@link KnowledgeLanguage}): this state's when they are
+     * exactly those it serves (the same objects: nothing changed, the sample would read the same text).
+     */
+    Language languageOf(List<Transcript> transcripts) {
+        boolean same = transcripts.size() == episodes.size();
+        for (int i = 0; same && i < transcripts.size(); i++) {
+            Episode e = bySource.get(transcripts.get(i).source());
+            same = e != null && e.file().transcript() == transcripts.get(i);
+        }
+        return same ? language : KnowledgeLanguage.of(transcripts);
+    }
+
+    /** The episodes' files by source. */
+    Map<String, LoadedFile> files() {
+        Map<String, LoadedFile> files = new HashMap<>();
+        episodes.forEach(e -> files.put(e.record().source(), e.file()));
+        return files;
     }
 
     Episode entry(String source) {

@@ -1,5 +1,6 @@
 package dev.episodebot.core.index;
 
+import dev.episodebot.core.Language;
 import dev.episodebot.core.embedding.EmbeddingModelSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,16 +17,16 @@ import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.TieredMergePolicy;
@@ -59,11 +60,13 @@ final class IndexStore implements AutoCloseable {
     private static final String FOLDER = "index";
     private static final String FORMAT_KEY = "format";
     private static final String MODEL_KEY = "model";
+    private static final String LANGUAGE_KEY = "language";
     /** Files of the cache formats before this index: removed when the index is opened. */
     private static final List<String> OBSOLETE = List.of("embeddings-", "index-", "bm25-v", "embedding-model.txt");
 
-    /** An episode version the index holds. */
-    record StoredEpisode(long id, String source, String contentHash, int chunks, Map<String, byte[]> derived) {}
+    /** An episode version the index holds: its episode document. */
+    record StoredEpisode(long id, String source, String title, String url, String contentHash, int lines, int chunks,
+            FileStamp file, Map<String, byte[]> derived) {}
 
     private final Path folder;
     private final Directory directory;
@@ -123,14 +126,18 @@ final class IndexStore implements AutoCloseable {
             Files.createDirectories(dir);
             removeObsolete(cacheDir);
             Verdict verdict = verify(dir, spec);
-            if (verdict == Verdict.DISCARD) {
+            // an index of an older format for this model: its vectors are reused, read from its files (still
+            // mapped once deleted) until the first commit of the new one
+            DirectoryReader older = verdict == Verdict.OLDER_FORMAT ? openQuietly(dir) : null;
+            if (verdict == Verdict.DISCARD || verdict == Verdict.OLDER_FORMAT) {
                 clear(dir);
             }
             FSDirectory directory = FSDirectory.open(dir);
             IndexStore store;
             try {
-                store = new IndexStore(dir, directory, new IndexWriter(directory, config()), spec, new HashMap<>(), null);
+                store = new IndexStore(dir, directory, new IndexWriter(directory, config()), spec, new HashMap<>(), older);
             } catch (LockObtainFailedException e) {
+                closeQuietly(older);
                 directory.close();
                 log.warn("The index {} is in use by another process; indexing in memory, reusing its vectors", dir);
                 return inMemory(spec, readOnly(dir, spec));
@@ -186,7 +193,9 @@ final class IndexStore implements AutoCloseable {
         /** A commit of this format and model whose every file's checksum holds. */
         INTACT,
         /** Another format or model, or damaged: to be discarded (logged once). */
-        DISCARD
+        DISCARD,
+        /** Another format for the same model, intact: to be discarded, its vectors reused (logged once). */
+        OLDER_FORMAT
     }
 
     /**
@@ -203,12 +212,17 @@ final class IndexStore implements AutoCloseable {
             }
             SegmentInfos commit = SegmentInfos.readLatestCommit(directory);
             Map<String, String> data = commit.getUserData();
-            if (!IndexFields.FORMAT.equals(data.get(FORMAT_KEY)) || !spec.id().equals(data.get(MODEL_KEY))) {
+            if (!spec.id().equals(data.get(MODEL_KEY))) {
                 log.info("The index in {} was built for {} (format {}); rebuilding it for {}", dir,
                         data.get(MODEL_KEY), data.get(FORMAT_KEY), spec.id());
                 return Verdict.DISCARD;
             }
             FileChecksums.verify(dir, commit.files(true));
+            if (!IndexFields.FORMAT.equals(data.get(FORMAT_KEY))) {
+                log.info("The index in {} has format {}; rebuilding it as format {}, reusing its vectors", dir,
+                        data.get(FORMAT_KEY), IndexFields.FORMAT);
+                return Verdict.OLDER_FORMAT;
+            }
             return Verdict.INTACT;
         } catch (IOException | RuntimeException e) {
             log.warn("The index in {} is damaged ({}); discarding and rebuilding it", dir, e.toString());
@@ -218,9 +232,12 @@ final class IndexStore implements AutoCloseable {
 
     /** A verified read-only view of an index another process writes, for its vectors; null when unusable. */
     private static DirectoryReader readOnly(Path dir, EmbeddingModelSpec spec) {
-        if (verify(dir, spec) != Verdict.INTACT) {
-            return null;
-        }
+        Verdict verdict = verify(dir, spec);
+        return verdict == Verdict.INTACT || verdict == Verdict.OLDER_FORMAT ? openQuietly(dir) : null;
+    }
+
+    /** A reader of the (verified) index in {@code dir}, or null when it cannot be opened. */
+    private static DirectoryReader openQuietly(Path dir) {
         try {
             return DirectoryReader.open(FSDirectory.open(dir));
         } catch (IOException e) {
@@ -233,32 +250,20 @@ final class IndexStore implements AutoCloseable {
         Map<Long, StoredEpisode> episodes = new HashMap<>();
         for (LeafReaderContext leaf : reader.leaves()) {
             LeafReader r = leaf.reader();
-            PostingsEnum docs = r.postings(new Term(IndexFields.TYPE, IndexFields.TYPE_EPISODE));
-            if (docs == null) {
+            BinaryDocValues records = r.getBinaryDocValues(IndexFields.EPISODE_RECORD);
+            NumericDocValues ids = r.getNumericDocValues(IndexFields.EPISODE_ID);
+            if (records == null) {
                 continue;
             }
             Bits live = r.getLiveDocs();
-            StoredFields fields = r.storedFields();
-            var ids = r.getNumericDocValues(IndexFields.EPISODE_ID);
-            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+            for (int doc = records.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = records.nextDoc()) {
                 if (live != null && !live.get(doc)) {
                     continue;
                 }
                 if (ids == null || !ids.advanceExact(doc)) {
                     throw new IOException("an episode document without an id");
                 }
-                Document d = fields.document(doc);
-                Map<String, byte[]> derived = new HashMap<>();
-                for (IndexableField field : d.getFields()) {
-                    if (field.name().startsWith(IndexFields.DERIVED) && field.binaryValue() != null) {
-                        BytesRef bytes = field.binaryValue();
-                        derived.put(field.name().substring(IndexFields.DERIVED.length()),
-                                java.util.Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length));
-                    }
-                }
-                StoredEpisode episode = new StoredEpisode(ids.longValue(), d.get(IndexFields.SOURCE),
-                        d.get(IndexFields.CONTENT_HASH), d.getField(IndexFields.CHUNK_COUNT).numericValue().intValue(),
-                        Map.copyOf(derived));
+                StoredEpisode episode = IndexFields.decodeEpisode(ids.longValue(), records.binaryValue());
                 episodes.put(episode.id(), episode);
             }
         }
@@ -367,9 +372,9 @@ final class IndexStore implements AutoCloseable {
         }
     }
 
-    /** Replaces an episode's own document (its derived values changed). */
-    void replaceEpisodeDocument(StoredEpisode episode, Document doc) throws IOException {
-        writer.updateDocument(new Term(IndexFields.EPISODE_DOC, IndexFields.idText(episode.id())), doc);
+    /** Replaces an episode version's record (its derived values or its file's stamp changed), in place. */
+    void updateRecord(StoredEpisode episode, BytesRef record) throws IOException {
+        writer.updateBinaryDocValue(IndexFields.episodeTerm(episode.id()), IndexFields.EPISODE_RECORD, record);
         stored.put(episode.id(), episode);
     }
 
@@ -379,10 +384,10 @@ final class IndexStore implements AutoCloseable {
         stored.remove(id);
     }
 
-    /** Commits everything written since the last commit, naming the format and the model. */
-    void commit() throws IOException {
+    /** Commits everything written since the last commit, naming the format, the model and the knowledge's language. */
+    void commit(Language language) throws IOException {
         writer.setLiveCommitData(Map.of(FORMAT_KEY, IndexFields.FORMAT, MODEL_KEY, spec.id(),
-                "dimension", Integer.toString(spec.dimension())).entrySet());
+                "dimension", Integer.toString(spec.dimension()), LANGUAGE_KEY, language.name()).entrySet());
         writer.commit();
         if (folder != null) {
             commitFile = lastCommitFile();
@@ -390,6 +395,17 @@ final class IndexStore implements AutoCloseable {
         if (seed != null) {
             closeQuietly(seed); // everything reusable has been copied in by now
             seed = null;
+        }
+    }
+
+    /** The knowledge's language its last commit names, or null (none yet, or in memory). */
+    Language committedLanguage() {
+        try {
+            String name = folder == null || commitFile == null ? null
+                    : SegmentInfos.readLatestCommit(directory).getUserData().get(LANGUAGE_KEY);
+            return name == null ? null : Language.valueOf(name);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -2,35 +2,27 @@ package dev.episodebot.core.index;
 
 import dev.episodebot.core.Language;
 import dev.episodebot.core.config.EmbeddingModelChoice;
-import dev.episodebot.core.embedding.CachedLineVectors;
 import dev.episodebot.core.embedding.EmbeddingModelLoader;
 import dev.episodebot.core.embedding.EmbeddingModelProvider;
 import dev.episodebot.core.embedding.EmbeddingModelSpec;
 import dev.episodebot.core.embedding.EmbeddingModels;
-import dev.episodebot.core.embedding.QueryEmbedder;
-import dev.episodebot.core.embedding.TokenCounter;
-import dev.episodebot.core.knowledge.Chunker;
 import dev.episodebot.core.knowledge.KnowledgeLoader;
-import dev.episodebot.core.knowledge.LoadedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The knowledge folder, indexed: holds the current {@link IndexState} and replaces it on
- * {@link #refresh} (files read by the {@link KnowledgeLoader}, the next state built by the
- * {@link IndexBuilder} into the {@link IndexStore}, published with one reference write). If no file
- * can be read while a state exists, that state stays and the report says why. The embedding model
- * loads in the background from {@link #preload} or the first refresh on.
+ * The knowledge folder, indexed: holds the current {@link IndexState} and replaces it on {@link #refresh}
+ * (files read by the {@link KnowledgeLoader}, unless at a start the index recorded them unchanged; the
+ * next state built by the {@link IndexBuilder} into the {@link IndexStore}, published with one reference
+ * write). If no file can be read while a state exists, that state stays and the report says why.
  */
 public final class KnowledgeBase implements AutoCloseable {
 
@@ -140,43 +132,51 @@ public final class KnowledgeBase implements AutoCloseable {
 
     private RefreshReport doRefresh(Instant started, IndexingListener listener) throws IOException {
         IndexState previous = index();
-        Map<String, LoadedFile> before = new HashMap<>();
-        previous.entries().forEach(e -> before.put(e.record().source(), e.file()));
-        KnowledgeLoader.Load load = loader.load(knowledgeDir, before);
-        FileChanges changes = FileChanges.between(before, load.files());
-        ServedFiles served = ServedFiles.of(previous, load);
-        String problem = !Files.isDirectory(knowledgeDir) ? "the knowledge folder " + knowledgeDir + " does not exist"
-                : load.transcripts().isEmpty() && !load.files().isEmpty()
-                        ? "none of the " + load.files().size() + " knowledge files could be read" : null;
-        IndexState next;
-        int embedded = 0;
-        if (problem != null && !previous.isEmpty()) {
-            next = previous;
-        } else if (load.transcripts().isEmpty()) {
-            next = IndexState.empty(spec(), previous.language(), served.skipped(), null, null);
-        } else {
-            Language language = KnowledgeLanguage.of(load.transcripts());
-            IndexBuilder.Outcome outcome = build(previous, served, language, listener, started);
-            next = outcome.state();
-            embedded = outcome.embedded();
+        if (current.get() == null && store == null) {
+            preload(); // at a start, what the index holds stands for the previous state: unchanged files are not read
         }
-        IndexState old = next != previous ? current.getAndSet(next) : null;
-        if (old != null) {
-            old.retire();
+        IndexState restored = current.get() != null || store == null ? null
+                : store.restored(knowledgeDir, language -> EmbeddingModels.choose(choice, language));
+        IndexState from = restored != null ? restored : previous;
+        try {
+            KnowledgeLoader.Load load = loader.load(knowledgeDir, from.files());
+            FileChanges changes = FileChanges.between(previous.files(), load.files());
+            ServedFiles served = ServedFiles.of(previous, load);
+            String problem = !Files.isDirectory(knowledgeDir) ? "the knowledge folder " + knowledgeDir + " does not exist"
+                    : load.transcripts().isEmpty() && !load.files().isEmpty()
+                            ? "none of the " + load.files().size() + " knowledge files could be read" : null;
+            IndexState next;
+            int embedded = 0;
+            if (problem != null && !previous.isEmpty()) {
+                next = previous;
+            } else if (load.transcripts().isEmpty()) {
+                next = IndexState.empty(spec(), previous.language(), served.skipped(), null, null);
+            } else {
+                Language language = from.languageOf(load.transcripts());
+                IndexBuilder.Outcome outcome = build(from, served, language, listener, started);
+                next = outcome.state();
+                embedded = outcome.embedded();
+            }
+            IndexState old = next != previous ? current.getAndSet(next) : null;
+            if (old != null) {
+                old.retire(next);
+            }
+            holdsFolder = problem == null;
+            return new RefreshReport(Instant.now(), Duration.between(started, Instant.now()), changes.added(),
+                    changes.changed(), changes.removed(), embedded, next.chunks().size() - embedded,
+                    next.sources().size(), next.chunks().size(), served.skipped(), problem);
+        } finally {
+            if (restored != null) {
+                restored.retire(current.get());
+            }
         }
-        holdsFolder = problem == null;
-        return new RefreshReport(Instant.now(), Duration.between(started, Instant.now()), changes.added(),
-                changes.changed(), changes.removed(), embedded, next.chunks().size() - embedded, next.sources().size(),
-                next.chunks().size(), served.skipped(), problem);
     }
 
     private IndexBuilder.Outcome build(IndexState previous, ServedFiles served, Language language,
             IndexingListener listener, Instant started) throws IOException {
         if (builder == null) {
             EmbeddingModelSpec spec = EmbeddingModels.choose(choice, language);
-            QueryEmbedder queries = new QueryEmbedder(models.supplier(spec), spec.queryPrefix());
-            builder = new IndexBuilder(spec, new Chunker(spec.chunking(), new TokenCounter(spec), true),
-                    models.supplier(spec), derivers, queries, new CachedLineVectors(models.supplier(spec), queries));
+            builder = IndexBuilder.forModel(spec, models.supplier(spec), derivers);
             store = StoreKeeper.forModel(store, cacheDir, spec);
         }
         return store.run(s -> builder.build(previous, served.files(), served.skipped(), language, s, listener, started));
@@ -192,7 +192,7 @@ public final class KnowledgeBase implements AutoCloseable {
             }
             IndexState state = current.get();
             if (state != null) {
-                state.retire();
+                state.retire(null);
             }
         }
     }

@@ -1,9 +1,11 @@
 package dev.episodebot.core.index;
 
+import dev.episodebot.core.Language;
 import dev.episodebot.core.embedding.EmbeddingModelSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +80,19 @@ final class StoreKeeper implements AutoCloseable {
             store = store.reset();
             return build.into(store);
         }
+    }
+
+    /**
+     * At a start: what the store holds as a state ({@link RestoredState}), when the language its last
+     * commit names picks this store's model ({@code picks}); else null.
+     */
+    IndexState restored(Path knowledgeDir, Function<Language, EmbeddingModelSpec> picks) throws IOException {
+        IndexState state = run(s -> RestoredState.of(s, knowledgeDir));
+        if (state == null || picks.apply(state.language()).equals(spec)) {
+            return state;
+        }
+        state.retire(null);
+        return null;
     }
 
     /** Closes the store, dropping uncommitted changes; the next {@link #run} opens and verifies it again. */

@@ -8,5 +8,12 @@
  * HNSW vectors, one commit per refresh, checksums verified on open) that is also the embedding cache.
  * Values derived from an episode at index time ({@link dev.episodebot.core.index.EpisodeDeriver}) are
  * kept there by content hash.
+ *
+ * <p>A state does not hold its episodes' lines and chunks: {@link dev.episodebot.core.index.StoredEpisodes}
+ * reads them from the episode documents when a question or command first needs them (a bounded cache
+ * keeps the recent ones). At a start the episodes the index holds stand for the previous state
+ * ({@link dev.episodebot.core.index.RestoredState}): a file whose size and last-modified time are those
+ * recorded ({@link dev.episodebot.core.index.FileStamp}) is not read; any other is read, and bytes that
+ * hash as recorded keep their episode; the content check a few seconds after a start reads every file.
  */
 package dev.episodebot.core.index;

@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the knowledge folder. Given the files of the previous load, only files whose size or
- * modification time changed are read again; after {@link #checkContentOnNextLoad()} ({@code /reload},
+ * Reads the knowledge folder. Given the files of the previous load (or, at a start, the files the
+ * index recorded: size, time and byte hash), only files whose size or modification time changed
+ * are read again, and one whose bytes hash as before keeps its version; after {@link #checkContentOnNextLoad()} ({@code /reload},
  * and once shortly after a start) every file is read and compared by content, so an edit that kept
  * the size and the time ({@code touch -r}) is seen too, while unchanged files keep their previous
  * version (and their chunks and vectors).
@@ -170,7 +171,9 @@ public final class KnowledgeLoader {
             byte[] bytes = reader.readBytes(ref.path(), realRoot);
             byte[] hash = sha256(bytes);
             boolean servedBefore = before != null && before.ok() && before.skipped() == null;
-            if (servedBefore && Arrays.equals(hash, hashes.get(ref.source()))) {
+            // the same bytes as the version served (this loader read them, or the index recorded their hash)
+            if (servedBefore && (Arrays.equals(hash, hashes.get(ref.source()))
+                    || java.util.HexFormat.of().formatHex(hash).equals(before.bytesHash()))) {
                 return before.sameAs(ref) ? before : before.at(ref);
             }
             Transcript transcript = reader.parse(ref.source(), bytes);

@@ -1,6 +1,7 @@
 package dev.episodebot.core.knowledge;
 
 import dev.episodebot.core.support.DisplayText;
+import dev.episodebot.core.support.OnDemandList;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ public record Transcript(String source, String title, String url, List<Transcrip
 
     public Transcript {
         title = DisplayText.name(title);
-        lines = List.copyOf(lines);
+        lines = lines instanceof OnDemandList ? lines : List.copyOf(lines); // read from the index when needed
     }
 
     /** The title when given, else the file name without extension. */
