@@ -64,8 +64,13 @@ public final class EpisodeOverviews {
 
     /** The reply to {@code /outline [episode]}. */
     public BotReply outline(BotRequest request) {
+        try (IndexView view = knowledge.acquire()) { // the episode's lines stay readable while it is shown
+            return outline(request, view.state());
+        }
+    }
+
+    private BotReply outline(BotRequest request, IndexState state) {
         Language language = language(request);
-        IndexState state = knowledge.index();
         EpisodeChoice choice = EpisodeChoice.of(state, request.text());
         if (choice.chosen() == null) {
             return choose(choice, BotCommand.OUTLINE, request.text(), language);
@@ -97,12 +102,14 @@ public final class EpisodeOverviews {
     /** The reply to {@code /summary [episode]}. */
     public BotReply summary(BotRequest request) {
         Language language = language(request);
-        IndexState state = knowledge.index();
-        EpisodeChoice choice = EpisodeChoice.of(state, request.text());
-        if (choice.chosen() == null) {
-            return choose(choice, BotCommand.SUMMARY, request.text(), language);
+        try (IndexView view = knowledge.acquire()) {
+            IndexState state = view.state();
+            EpisodeChoice choice = EpisodeChoice.of(state, request.text());
+            if (choice.chosen() == null) {
+                return choose(choice, BotCommand.SUMMARY, request.text(), language);
+            }
+            return summaryReply(state, choice.chosen(), language, ReplyKind.OUTLINE, UiText.SUMMARY_LEAD);
         }
-        return summaryReply(state, choice.chosen(), language, ReplyKind.OUTLINE, UiText.SUMMARY_LEAD);
     }
 
     /**
@@ -174,7 +181,12 @@ public final class EpisodeOverviews {
         if (term.codePointCount(0, term.length()) > MAX_TERM_CHARS) {
             return BotReply.refusal(Catalog.text(language, UiText.SEARCH_TOO_LONG, MAX_TERM_CHARS), language);
         }
-        IndexState state = knowledge.index();
+        try (IndexView view = knowledge.acquire()) { // the lines found stay readable while the reply is made
+            return searchReply(view.state(), term, language);
+        }
+    }
+
+    private BotReply searchReply(IndexState state, String term, Language language) {
         LineSearch.Result result = search.find(state, term, MAX_CHAT_RESULTS);
         if (result.total() == 0) {
             return BotReply.builder(ReplyKind.SEARCH, language).grounded(false)
@@ -197,11 +209,12 @@ public final class EpisodeOverviews {
 
     /** Every line that contains {@code term} (no limit), for the CLI's {@code search}. */
     public List<SearchHit> searchAll(String term) {
-        IndexState state = knowledge.index();
         List<SearchHit> out = new ArrayList<>();
-        for (LineSearch.Hit hit : search.find(state, term, Integer.MAX_VALUE).hits()) {
-            out.add(new SearchHit(citation(hit.episode(), hit.line().lineNumber(), hit.line().lineNumber(),
-                    hit.line().text())));
+        try (IndexView view = knowledge.acquire()) {
+            for (LineSearch.Hit hit : search.find(view.state(), term, Integer.MAX_VALUE).hits()) {
+                out.add(new SearchHit(citation(hit.episode(), hit.line().lineNumber(), hit.line().lineNumber(),
+                        hit.line().text())));
+            }
         }
         return out;
     }
