@@ -217,28 +217,29 @@ public final class ContextAssembler {
 
     /** Adds every line of {@code sources} to {@code draft} if they all fit; returns whether they did (nothing is added otherwise). */
     private boolean addWhole(Draft draft, IndexState state, List<String> sources) {
-        List<EpisodeRecord> episodes = sources.stream().map(state::episode)
+        List<EpisodeRecord> episodes = sources.stream().distinct().map(state::episode)
                 .filter(e -> e != null && !e.lines().isEmpty()).toList();
         if (episodes.isEmpty()) {
             return false;
         }
         int extra = 0;
         List<Selection> chosen = new ArrayList<>();
-        for (EpisodeRecord episode : episodes) {
+        int[] costs = new int[episodes.size()];
+        for (int i = 0; i < episodes.size(); i++) {
+            EpisodeRecord episode = episodes.get(i);
             Selection selection = draft.selection(this, episode);
-            extra += (draft.selections.containsKey(episode.source()) ? 0 : headerTokens(episode))
+            costs[i] = (draft.selections.containsKey(episode.source()) ? 0 : headerTokens(episode))
                     + selection.cost(this, 0, episode.lines().size() - 1);
+            extra += costs[i];
             chosen.add(selection);
         }
         if (draft.used + extra > budget) {
             return false;
         }
-        for (Selection selection : chosen) {
-            boolean known = draft.selections.containsKey(selection.episode.source());
-            int cost = (known ? 0 : headerTokens(selection.episode))
-                    + selection.cost(this, 0, selection.episode.lines().size() - 1);
+        for (int i = 0; i < chosen.size(); i++) {
+            Selection selection = chosen.get(i);
             selection.add(0, selection.episode.lines().size() - 1);
-            draft.keep(selection, cost);
+            draft.keep(selection, costs[i]);
         }
         return true;
     }
