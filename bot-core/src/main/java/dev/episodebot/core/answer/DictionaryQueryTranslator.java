@@ -116,6 +116,7 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
         LinkedHashSet<String> out = new LinkedHashSet<>();
         int content = 0;
         int matched = 0;
+        List<String> untranslated = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             if (i + 2 < words.size()) {
@@ -146,12 +147,15 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
             }
             if (found) {
                 matched++;
+            } else {
+                untranslated.add(word);
             }
         }
         if (out.isEmpty()) {
-            return Optional.of(new Translation("", 0));
+            return Optional.of(new Translation("", 0, untranslated));
         }
-        return Optional.of(new Translation(String.join(" ", out), content == 0 ? 0 : (double) matched / content));
+        return Optional.of(new Translation(String.join(" ", out), content == 0 ? 0 : (double) matched / content,
+                untranslated));
     }
 
     @Override

@@ -94,15 +94,14 @@ public final class EvidenceFinder {
     /**
      * @param index the index the passages come from (term statistics, whole transcripts)
      * @param question the question, analysed
-     * @param queries the texts lines are compared with: the question without stray words first, then its
-     *     variants (a translation, the follow-up resolved against the previous question)
+     * @param plan its searches: the texts lines are compared with ({@link QueryPlan#evidenceQueries}), for a
+     *     question in another language the share of its words the knowledge uses and its unstated
+     *     attribute, the previous turn when it follows up on one
      * @param passages the retrieved passages, best first
-     * @param vocabularyShare for a question in another language than the knowledge, the share of its
-     *     content words the knowledge uses (see {@link QueryTranslator.Translation}); ignored otherwise
-     * @param previous the previous turn of the conversation when the question follows up on it, or null
      */
-    public Evidence find(IndexView index, QuestionAnalysis question, List<String> queries,
-            List<RetrievedPassage> passages, double vocabularyShare, PreviousTurn previous) {
+    Evidence find(IndexView index, QuestionAnalysis question, QueryPlan plan, List<RetrievedPassage> passages) {
+        List<String> queries = plan.evidenceQueries();
+        PreviousTurn previous = plan.previous();
         if (passages.isEmpty()) {
             return Evidence.none();
         }
@@ -124,11 +123,11 @@ public final class EvidenceFinder {
         boolean openingAnswer = question.aboutEpisode() && !selection.lines().isEmpty()
                 && opening(selection.lines().get(0), episodes);
         CoverageJudge.Features features = new CoverageJudge.Features(question.crossLanguage(), cosine, coverage,
-                weakest, mass.unknownShare(), unknownName(question, lexical), typeHeld, vocabularyShare, openingAnswer,
-                !AskedAttribute.unstated(question.attribute()).isEmpty());
+                weakest, mass.unknownShare(), unknownName(question, lexical), typeHeld, plan.vocabularyShare(), openingAnswer,
+                !AskedAttribute.unstated(question.attribute()).isEmpty() || !plan.unstatedAttribute().isEmpty());
         boolean covered = judge.covered(features);
-        LOG.debug("coverage of [{}] (type {}, list {}, attribute {}): {} -> {}", question.text(), question.type(),
-                question.list(), question.attribute(), features, covered);
+        LOG.debug("coverage of [{}] (type {}, list {}, attribute {} {}): {} -> {}", question.text(), question.type(),
+                question.list(), question.attribute(), plan.unstatedAttribute(), features, covered);
         LOG.debug("queries {} lead {}", queries, selection.lines().isEmpty() ? "-" : selection.lines().get(0).line().text());
         return new Evidence(reranked, selection.lines(), selection.items(), coverage, cosine, covered, features);
     }

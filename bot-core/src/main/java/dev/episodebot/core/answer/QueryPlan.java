@@ -15,19 +15,23 @@ import java.util.Optional;
  * @param evidenceQueries what the evidence lines are compared with
  * @param vocabularyShare for a question in another language, the share of its words the knowledge uses; 1 otherwise
  * @param previous the turn the question follows up on, or null
+ * @param unstatedAttribute for a question in another language, the words of its asked slot
+ *     ({@link ForeignAttribute}) that the offline translation finds no word of the knowledge for
  */
 record QueryPlan(List<String> queries, List<String> denseOnly, List<String> evidenceQueries, double vocabularyShare,
-        PreviousTurn previous) {
+        PreviousTurn previous, List<String> unstatedAttribute) {
 
     QueryPlan {
         queries = List.copyOf(queries);
         denseOnly = List.copyOf(denseOnly);
         evidenceQueries = List.copyOf(evidenceQueries);
+        unstatedAttribute = List.copyOf(unstatedAttribute);
     }
 
     /** With an LLM's translation: it speaks the knowledge's language; the question's own words only help the dense side. */
     static QueryPlan translated(QuestionAnalysis question, String translation) {
-        return new QueryPlan(List.of(translation), List.of(question.text()), List.of(translation, question.text()), 1, null);
+        return new QueryPlan(List.of(translation), List.of(question.text()), List.of(translation, question.text()), 1, null,
+                List.of());
     }
 
     /** Without an LLM: the question, its offline translation, and the follow-up read with {@code previous} (may be null). */
@@ -37,11 +41,14 @@ record QueryPlan(List<String> queries, List<String> denseOnly, List<String> evid
         queries.add(question.text());
         evidence.add(question.text());
         double vocabularyShare = 1;
+        List<String> unstated = List.of();
         if (question.crossLanguage()) {
             Optional<QueryTranslator.Translation> t = dictionary.translate(question.text(), index);
             if (t.isPresent()) {
                 vocabularyShare = t.get().vocabularyShare();
                 addIfAny(t.get().query(), queries, evidence);
+                List<String> untranslated = t.get().untranslated();
+                unstated = ForeignAttribute.of(question.text()).stream().filter(untranslated::contains).toList();
             }
         }
         if (previous != null) {
@@ -51,7 +58,7 @@ record QueryPlan(List<String> queries, List<String> denseOnly, List<String> evid
                 dictionary.translate(together, index).ifPresent(t -> addIfAny(t.query(), queries, evidence));
             }
         }
-        return new QueryPlan(queries, List.of(), evidence, vocabularyShare, previous);
+        return new QueryPlan(queries, List.of(), evidence, vocabularyShare, previous, unstated);
     }
 
     private static void addIfAny(String query, List<String> queries, List<String> evidence) {

@@ -36,8 +36,19 @@ public interface QueryTranslator {
      * @param query the translated query
      * @param vocabularyShare the share of the question's content words that the knowledge uses
      *     (directly, like a name, or through a translation); 1 when unknown
+     * @param untranslated the question's content words (lower case) that the knowledge uses neither
+     *     as they are nor through any translation
      */
-    record Translation(String query, double vocabularyShare) {}
+    record Translation(String query, double vocabularyShare, java.util.List<String> untranslated) {
+
+        public Translation {
+            untranslated = java.util.List.copyOf(untranslated);
+        }
+
+        public Translation(String query, double vocabularyShare) {
+            this(query, vocabularyShare, java.util.List.of());
+        }
+    }
 
     /** A translator obtained on first use (a dictionary that is still loading is awaited then). */
     static QueryTranslator lazy(java.util.function.Supplier<? extends QueryTranslator> translator) {

@@ -148,7 +148,7 @@ public final class QuestionAnswerer {
         List<RetrievedPassage> candidates = retrieved.subList(0, Math.min(CANDIDATES, retrieved.size()));
         Evidence evidence = new EvidenceFinder(thresholds.shiftedBy(EmbeddingModels.cosineShift(index.state().model())),
                 index.state().lineVectors())
-                .find(index, analysis, plan.evidenceQueries(), candidates, plan.vocabularyShare(), plan.previous());
+                .find(index, analysis, plan, candidates);
         List<RetrievedPassage> passages = evidence.passages().subList(0, Math.min(PASSAGES, evidence.passages().size()));
         List<String> titles = index.state().sources().stream().map(SourceSummary::title).distinct().toList();
         Answer fallback = overview.isPresent() ? overview.get()

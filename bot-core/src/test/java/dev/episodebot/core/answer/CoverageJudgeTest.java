@@ -45,6 +45,18 @@ class CoverageJudgeTest {
         assertThat(judge.covered(f)).isEqualTo(covered);
     }
 
+    @ParameterizedTest(name = "English, cosine {0}, unstated slot {1} -> {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"0.55, false, true", "0.55, true, false", "0.65, true, true"})
+    void anEnglishQuestionsUnstatedSlotNeedsACloserLine(double cosine, boolean unstated, boolean covered) {
+        // GIVEN an English question whose words are known, the word in its asked slot (valuation) translating
+        // (or not) into a word the knowledge uses
+        CoverageJudge.Features f = new CoverageJudge.Features(true, cosine, 1.0, 0, 0, false, true, 0.75, false,
+                unstated);
+
+        // WHEN it is judged THEN only a line closer than usual answers it
+        assertThat(judge.covered(f)).isEqualTo(covered);
+    }
+
     @ParameterizedTest(name = "cosine {0}, unstated attribute {1} -> {2}")
     @org.junit.jupiter.params.provider.CsvSource({"0.55, false, true", "0.55, true, false", "0.65, true, true"})
     void anUnstatedAttributeNeedsACloserLine(double cosine, boolean unstated, boolean covered) {
