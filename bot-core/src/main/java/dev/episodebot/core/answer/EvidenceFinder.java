@@ -122,12 +122,15 @@ public final class EvidenceFinder {
         boolean typeHeld = !question.type().checkable() || selection.lines().stream().anyMatch(ScoredLine::typed);
         boolean openingAnswer = question.aboutEpisode() && !selection.lines().isEmpty()
                 && opening(selection.lines().get(0), episodes);
+        boolean unstatedPossessed = question.possessed().filter(p -> !p.statedTogether(lexical, episodes)).isPresent();
         CoverageJudge.Features features = new CoverageJudge.Features(question.crossLanguage(), cosine, coverage,
                 weakest, mass.unknownShare(), unknownName(question, lexical), typeHeld, plan.vocabularyShare(), openingAnswer,
-                !AskedAttribute.unstated(question.attribute()).isEmpty() || !plan.unstatedAttribute().isEmpty());
+                !AskedAttribute.unstated(question.attribute()).isEmpty() || !plan.unstatedAttribute().isEmpty()
+                        || unstatedPossessed);
         boolean covered = judge.covered(features);
-        LOG.debug("coverage of [{}] (type {}, list {}, attribute {} {}): {} -> {}", question.text(), question.type(),
-                question.list(), question.attribute(), plan.unstatedAttribute(), features, covered);
+        LOG.debug("coverage of [{}] (type {}, list {}, attribute {} {} {} stated {}): {} -> {}", question.text(),
+                question.type(), question.list(), question.attribute(), plan.unstatedAttribute(), question.possessed(),
+                !unstatedPossessed, features, covered);
         LOG.debug("queries {} lead {}", queries, selection.lines().isEmpty() ? "-" : selection.lines().get(0).line().text());
         return new Evidence(reranked, selection.lines(), selection.items(), coverage, cosine, covered, features);
     }

@@ -7,6 +7,7 @@ import dev.episodebot.core.retrieval.StopWords;
 import dev.episodebot.core.retrieval.WeightedTerm;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -25,11 +26,13 @@ import java.util.regex.Pattern;
  * @param keyPhrases what it asks about: its content between stop words ({@link StopWords})
  * @param terms the distinct analysed terms of its key phrases, weighted, with their IDF in the knowledge
  * @param attribute the words of what it asks about that the knowledge never uses ({@link AskedAttribute})
+ * @param possessed the thing and the attribute it asks about by the possessive (Reka 的 CEO), when the
+ *     knowledge uses both words ({@link PossessedAttribute})
  */
 public record QuestionAnalysis(String asked, String text, Language language, Language knowledge, AnswerType type,
         Quantity quantity,
         boolean list, boolean aboutEpisode, boolean refersBack, List<String> strayWords, List<String> keyPhrases,
-        List<WeightedTerm> terms, List<AskedAttribute.Word> attribute) {
+        List<WeightedTerm> terms, List<AskedAttribute.Word> attribute, Optional<PossessedAttribute> possessed) {
 
     private static final Pattern ZH_LIST = Pattern.compile("哪些|哪几|都有什么|都有谁|都有啥|有什么和|分别是|分别有|列举|几个方面|哪几个方面|都有哪|哪些方面|有几种");
     private static final Pattern EN_LIST = Pattern.compile(
@@ -104,6 +107,7 @@ public record QuestionAnalysis(String asked, String text, Language language, Lan
         Quantity quantity = Quantity.of(text, type);
         return new QuestionAnalysis(asked, text, language, knowledge, type, quantity, list, episode, back,
                 cleaned.removed(), phrases, terms,
-                AskedAttribute.of(text, type, quantity, language, knowledge, lexical, translator));
+                AskedAttribute.of(text, type, quantity, language, knowledge, lexical, translator),
+                PossessedAttribute.of(text, language, knowledge, lexical));
     }
 }

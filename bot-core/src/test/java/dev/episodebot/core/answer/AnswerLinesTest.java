@@ -47,7 +47,7 @@ class AnswerLinesTest {
     private static QuestionAnalysis question(String text, boolean list) {
         AnswerType type = AnswerType.of(text);
         return new QuestionAnalysis(text, text, Language.ZH, Language.ZH, type, Quantity.of(text, type), list, false,
-                false, List.of(), List.of(), List.of(), List.of());
+                false, List.of(), List.of(), List.of(), List.of(), java.util.Optional.empty());
     }
 
     /** Scored lines from line number → score, typed as the question's type says. */
