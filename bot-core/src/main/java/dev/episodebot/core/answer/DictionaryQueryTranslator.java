@@ -34,7 +34,7 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
             + "such that the their then there these they this to was will with what which who whom whose when where why "
             + "how did do does done have has had can could would should may might must am been being were i me my you "
             + "your he him his she her we us our they them its about tell please any some so than too very just also from "
-            + "up out over after before episode video podcast say said says mention mentioned talk talked").split(" ")));
+            + "up out over after before episode video podcast say said says mention mentioned talk talked many much").split(" ")));
 
     /** Entries of a few words a word stands in, for the words whose own entry the knowledge does not use. */
     static final int PHRASE_WORDS = 3;
