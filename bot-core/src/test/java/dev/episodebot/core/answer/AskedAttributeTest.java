@@ -3,16 +3,8 @@ package dev.episodebot.core.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.episodebot.core.Language;
-import dev.episodebot.core.config.EmbeddingModelChoice;
 import dev.episodebot.core.index.IndexView;
-import dev.episodebot.core.index.IndexingListener;
-import dev.episodebot.core.index.KnowledgeBase;
-import dev.episodebot.core.knowledge.KnowledgeLoader;
-import dev.episodebot.core.knowledge.KnowledgeReader;
 import dev.episodebot.core.retrieval.LexicalSearcher;
-import dev.episodebot.core.testing.HashingEmbeddingModel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
@@ -66,24 +58,18 @@ class AskedAttributeTest {
     @TempDir
     static Path temp;
 
-    private static KnowledgeBase knowledge;
+    private static IndexedEpisode episode;
     private static IndexView view;
 
     @BeforeAll
     static void index() throws Exception {
-        Path dir = Files.createDirectories(temp.resolve("knowledge"));
-        Files.writeString(dir.resolve("episode.txt"), EPISODE, StandardCharsets.UTF_8);
-        HashingEmbeddingModel model = new HashingEmbeddingModel(512);
-        knowledge = new KnowledgeBase(dir, temp.resolve("cache"), EmbeddingModelChoice.AUTO,
-                new KnowledgeLoader(new KnowledgeReader(10_000_000)), spec -> model, List.of());
-        knowledge.refresh(IndexingListener.none());
-        view = knowledge.acquire();
+        episode = IndexedEpisode.of(temp, EPISODE);
+        view = episode.view();
     }
 
     @AfterAll
     static void close() throws Exception {
-        view.close();
-        knowledge.close();
+        episode.close();
     }
 
     @ParameterizedTest(name = "{0} -> [{1}]")
