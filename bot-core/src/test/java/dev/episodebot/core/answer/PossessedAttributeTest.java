@@ -3,11 +3,8 @@ package dev.episodebot.core.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.episodebot.core.Language;
-import dev.episodebot.core.index.IndexView;
 import dev.episodebot.core.retrieval.LexicalSearcher;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,21 +30,7 @@ class PossessedAttributeTest {
             """;
 
     @TempDir
-    static Path temp;
-
-    private static IndexedEpisode episode;
-    private static IndexView view;
-
-    @BeforeAll
-    static void index() throws Exception {
-        episode = IndexedEpisode.of(temp, EPISODE);
-        view = episode.view();
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        episode.close();
-    }
+    Path temp;
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
@@ -61,13 +44,16 @@ class PossessedAttributeTest {
             "Reka 的总部在哪 | - | true",                   // 总部 is unknown: AskedAttribute's
             "Reka 和英伟达合作了吗 | - | true",              // no possessive
     })
-    void findsThePairAndWhetherItIsStated(String question, String pair, boolean stated) {
-        // GIVEN the question read against the knowledge
-        LexicalSearcher lexical = new LexicalSearcher(view);
-        var found = PossessedAttribute.of(question, Language.ZH, Language.ZH, lexical);
+    void findsThePairAndWhetherItIsStated(String question, String pair, boolean stated) throws Exception {
+        try (IndexedEpisode episode = IndexedEpisode.of(temp, EPISODE)) {
+            // GIVEN the question read against the knowledge
+            LexicalSearcher lexical = new LexicalSearcher(episode.view());
+            var found = PossessedAttribute.of(question, Language.ZH, Language.ZH, lexical);
 
-        // WHEN its pair is taken THEN it is the owner and the attribute, stated together or not
-        assertThat(found.map(p -> p.owner() + "/" + p.attribute()).orElse("-")).isEqualTo(pair);
-        assertThat(found.map(p -> p.statedTogether(lexical, EpisodeLines.of(view))).orElse(true)).isEqualTo(stated);
+            // WHEN its pair is taken THEN it is the owner and the attribute, stated together or not
+            assertThat(found.map(p -> p.owner() + "/" + p.attribute()).orElse("-")).isEqualTo(pair);
+            assertThat(found.map(p -> p.statedTogether(lexical, EpisodeLines.of(episode.view()))).orElse(true))
+                    .isEqualTo(stated);
+        }
     }
 }

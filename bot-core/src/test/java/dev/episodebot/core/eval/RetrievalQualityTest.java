@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hybrid retrieval, evidence and abstention on the bundled episode, measured with the
- * {@link EvalRunner} on five question sets: {@code eval/dev.jsonl} (its first {@value #DEV_FIRST}
+ * {@link EvalRunner} on six question sets: {@code eval/dev.jsonl} (its first {@value #DEV_FIRST}
  * questions, d01–d20, x01–x05, n01–n03, are the set the wave-1 figures were measured on),
- * {@code eval/extra.jsonl}, {@code eval/tune.jsonl} and {@code eval/tune2.jsonl} (tuned on), and {@code eval/heldout.jsonl}
+ * {@code eval/extra.jsonl}, {@code eval/tune.jsonl}, {@code eval/tune2.jsonl} and {@code eval/tune3.jsonl}
+ * (tuned on), and {@code eval/heldout.jsonl}
  * (never tuned on: only measured, so that a change that helps the tuning sets and hurts questions
  * nobody tuned for fails the build too). Each threshold sits a little below the figure measured
  * with the int8 bge-small-zh model and no LLM (README, "Evaluation"), so a regression fails the
@@ -32,6 +33,7 @@ class RetrievalQualityTest {
     private static EvalSummary extra;
     private static EvalSummary tune;
     private static EvalSummary tune2;
+    private static EvalSummary tune3;
     private static EvalSummary heldout;
 
     @BeforeAll
@@ -42,9 +44,10 @@ class RetrievalQualityTest {
         extra = runner.run(QuestionFile.read(resource("extra.jsonl")), 5);
         tune = runner.run(QuestionFile.read(resource("tune.jsonl")), 5);
         tune2 = runner.run(QuestionFile.read(resource("tune2.jsonl")), 5);
+        tune3 = runner.run(QuestionFile.read(resource("tune3.jsonl")), 5);
         heldout = runner.run(QuestionFile.read(resource("heldout.jsonl")), 5);
         System.out.println("dev (first " + DEV_FIRST + "):\n" + dev.table() + "\ndev (all):\n" + devAll.table()
-                + "\nextra:\n" + extra.table() + "\ntune:\n" + tune.table() + "\ntune2:\n" + tune2.table() + "\nheld-out:\n" + heldout.table());
+                + "\nextra:\n" + extra.table() + "\ntune:\n" + tune.table() + "\ntune2:\n" + tune2.table() + "\ntune3:\n" + tune3.table() + "\nheld-out:\n" + heldout.table());
     }
 
     private static Path resource(String name) throws URISyntaxException {
@@ -164,6 +167,7 @@ class RetrievalQualityTest {
         assertThat(devAll.hitRate(QuestionKind.LIST)).as("list").isGreaterThanOrEqualTo(0.66); // 1.00 (3)
         assertThat(devAll.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.85); // 1.00
         assertThat(devAll.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.11); // 0.08
+        assertThat(devAll.abstention()).as("abstention").isGreaterThanOrEqualTo(0.60); // 0.63 (8)
     }
 
     @Test
@@ -176,7 +180,7 @@ class RetrievalQualityTest {
         assertThat(tune.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.73); // 0.80
         assertThat(tune.hitRate(QuestionKind.LIST)).as("list").isGreaterThanOrEqualTo(0.66); // 0.71
         assertThat(tune.hitRate(QuestionKind.FOLLOWUP)).as("follow-up").isGreaterThanOrEqualTo(0.75); // 0.88
-        assertThat(tune.abstention()).as("abstention").isGreaterThanOrEqualTo(0.50); // 0.57
+        assertThat(tune.abstention()).as("abstention").isGreaterThanOrEqualTo(0.64); // 0.71
         assertThat(tune.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.07); // 0.03
     }
 
@@ -190,8 +194,20 @@ class RetrievalQualityTest {
         assertThat(tune2.hitRate(QuestionKind.FACT)).as("fact answer hit").isGreaterThanOrEqualTo(0.77); // 0.81
         assertThat(tune2.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.53); // 0.60
         assertThat(tune2.hitRate(QuestionKind.LIST)).as("list").isGreaterThanOrEqualTo(0.83); // 1.00 (6)
-        assertThat(tune2.abstention()).as("abstention").isGreaterThanOrEqualTo(0.40); // 0.45
+        assertThat(tune2.abstention()).as("abstention").isGreaterThanOrEqualTo(0.57); // 0.62
         assertThat(tune2.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.07); // 0.04
+    }
+
+    @Test
+    void thirdTuneSetHoldsItsFigures() {
+        // GIVEN the third tuning set (possessive questions in and out of scope: Reka 的 CEO, 月之暗面的 CEO;
+        // English questions whose asked word the dictionary may not translate)
+        // WHEN it is answered without an LLM
+        // THEN each headline figure holds a little below what was measured
+        assertThat(tune3.pointRecall("zh", 3)).as("zh recall@3").isGreaterThanOrEqualTo(0.92); // 1.00
+        assertThat(tune3.hitRate(QuestionKind.FACT)).as("fact answer hit").isGreaterThanOrEqualTo(0.91); // 1.00 (12)
+        assertThat(tune3.abstention()).as("abstention").isGreaterThanOrEqualTo(0.50); // 0.56 (16)
+        assertThat(tune3.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.10); // 0.05 (20)
     }
 
     @Test
@@ -206,7 +222,7 @@ class RetrievalQualityTest {
         assertThat(heldout.hitRate(QuestionKind.LIST)).as("list").isGreaterThanOrEqualTo(0.35); // 0.43
         assertThat(heldout.hitRate(QuestionKind.FOLLOWUP)).as("follow-up").isGreaterThanOrEqualTo(0.65); // 0.73
         assertThat(heldout.answerHitRate()).as("answer hit").isGreaterThanOrEqualTo(0.55); // 0.60
-        assertThat(heldout.abstention()).as("abstention").isGreaterThanOrEqualTo(0.57); // 0.62
+        assertThat(heldout.abstention()).as("abstention").isGreaterThanOrEqualTo(0.66); // 0.71
         assertThat(heldout.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.17); // 0.13
     }
 }
