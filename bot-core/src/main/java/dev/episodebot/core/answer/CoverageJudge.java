@@ -13,8 +13,9 @@ package dev.episodebot.core.answer;
  * would answer it hold one. A question about the episode itself (who hosts it, which channel) is
  * covered when its answer is one of the episode's opening lines, where episodes introduce themselves.
  * A question about something the knowledge has no word for, not even a synonym (a valuation, a home
- * town: {@link AskedAttribute}), needs a line closer than the others do: what the episode says about
- * the thing it names is not what it asks.
+ * town: {@link AskedAttribute}; in English, an untranslatable word in the asked slot: {@link ForeignAttribute}),
+ * or for an attribute of a thing that the knowledge never states of it ({@link PossessedAttribute}: Reka 的 CEO),
+ * needs a line closer than the others do: what the episode says about the thing it names is not what it asks.
  */
 public final class CoverageJudge {
 
@@ -32,7 +33,8 @@ public final class CoverageJudge {
      * @param openingAnswer whether the question asks about the episode itself (who hosts it, which channel) and
      *     the answering line is one of its opening lines, where an episode says so
      * @param unstatedAttribute whether it asks about something the knowledge has no word for, not even a
-     *     synonym ({@link AskedAttribute}: 市值, 老家, 年薪)
+     *     synonym ({@link AskedAttribute}: 市值, 老家, 年薪; {@link ForeignAttribute}: valuation), or about an
+     *     attribute the knowledge never states of the thing named ({@link PossessedAttribute}: Reka 的 CEO)
      */
     public record Features(boolean crossLanguage, double cosine, double coverage, double weakestPhrase, double unknownShare, boolean unknownName,
             boolean typeHeld, double vocabularyShare, boolean openingAnswer, boolean unstatedAttribute) {}
