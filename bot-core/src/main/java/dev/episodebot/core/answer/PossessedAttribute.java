@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *
  * <p>Only words the knowledge uses count (an unknown one is {@link AskedAttribute}'s); pronouns and
  * words of time (他的, 现在的) own nothing; the attribute is a word of at most four characters standing
- * next to the question word, optionally after an adverb and a copula (的 CEO 是谁, 的孩子现在多大).
+ * next to the question word, optionally after an adverb and a copula (的 CEO 是谁, 的孩子现在多大); of a
+ * four-character compound only its head counts (的技术团队 → 团队).
  *
  * @param owner the thing that has the attribute (Reka)
  * @param attribute what is asked about it (CEO)
@@ -49,7 +50,7 @@ record PossessedAttribute(String owner, String attribute) {
             return Optional.empty();
         }
         String owner = m.group(1);
-        String attribute = m.group(2);
+        String attribute = head(m.group(2));
         if (NOT_OWNERS.contains(owner) || NOT_OWNERS.contains(attribute) || !known(owner, lexical) || !known(attribute, lexical)) {
             return Optional.empty();
         }
@@ -80,6 +81,15 @@ record PossessedAttribute(String owner, String attribute) {
             }
         }
         return false;
+    }
+
+    /**
+     * The head of a four-character compound, its last two characters (技术团队 → 团队): the modifier narrows
+     * what is asked, and the episode names the head with the thing where it names the compound apart
+     * from it (Reka … 团队 / 不到 15 人的技术团队, nine lines on).
+     */
+    static String head(String attribute) {
+        return attribute.length() == 4 && Language.isCjk(attribute.charAt(0)) ? attribute.substring(2) : attribute;
     }
 
     /** Whether the knowledge uses every term of the word. */

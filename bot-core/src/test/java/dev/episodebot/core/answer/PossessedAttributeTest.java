@@ -18,7 +18,7 @@ class PossessedAttributeTest {
     private static final String EPISODE = """
             Reka 公司发布了多个模型
             他担任 Reka 的首席科学家
-            效果也都还不错
+            团队效果也都还不错
             同时 Reka 也和英伟达等公司合作
             第五行
             第六行
@@ -40,6 +40,7 @@ class PossessedAttributeTest {
             "Reka 的科学家是谁 | Reka/科学家 | true",
             "英伟达的 CEO 是谁啊 | 英伟达/CEO | false",
             "Reka 的模型有哪些 | Reka/模型 | true",
+            "Reka 的技术团队有多少人 | Reka/团队 | true",        // the head of the compound: 技术团队 → 团队
             "他的孩子现在多大 | - | true",                   // a pronoun owns nothing
             "Reka 的总部在哪 | - | true",                   // 总部 is unknown: AskedAttribute's
             "Reka 和英伟达合作了吗 | - | true",              // no possessive
