@@ -65,7 +65,7 @@ import java.util.Map;
  *       catalogues; each line's terms plus its neighbours' 0.50 / 0.53 / 0.38 (far too many sections);
  *   <li>other smoothing: add-α instead of Laplace's α = 1, α = 0.5: 0.49 / 0.44 / 0.28 (18 sections),
  *       α = 2: 0.38 / 0.43 / 0.22 (8); each section's model mixed with the episode's own (background
- *       share 0.5, 0.2, 0.05): 0.36 / 0.43 / 0.22, 0.41 / 0.42 / 0.22, 0.39 / 0.41 / 0.22, and 20–100 times
+ *       share 0.5, 0.2, 0.05): 0.36 / 0.43 / 0.22, 0.41 / 0.42 / 0.22, 0.39 / 0.41 / 0.22, and 20–30 times
  *       slower (no closed form to grow line by line);
  *   <li>a log-normal prior on section length (median 17 lines, 10–30 within one σ) instead of
  *       {@code n^-m}: 0.43 / 0.44 / 0.25; on top of it: 0.41 / 0.43 / 0.23;
