@@ -37,19 +37,14 @@ import org.slf4j.LoggerFactory;
  * whose content did not change keep their chunks and documents; new and changed ones are chunked,
  * their chunk vectors taken from the store by key ({@link IndexStore#vectors}) or embedded (only
  * texts never seen), their derived values computed ({@link EpisodeDeriver}), and their documents
- * written; versions no longer served are deleted; after a bulk build (most episodes written anew)
- * the index is merged into one segment; then one commit, and the new state over a reader of that commit.
+ * written; versions no longer served are deleted; then one commit, and the new state over a reader
+ * of that commit.
  */
 final class IndexBuilder {
 
     private static final Logger log = LoggerFactory.getLogger(IndexBuilder.class);
     /** Texts per model call: large enough that the executor's threads rarely wait for a batch's slowest text. */
     private static final int BATCH = 512;
-    /**
-     * A refresh that writes at least this many episodes, and at least half of those served, is a bulk
-     * build: the index is merged into one segment before its commit.
-     */
-    static final int BULK_EPISODES = 100;
 
     /** The new state, and how many chunk texts went through the model. */
     record Outcome(IndexState state, int embedded, int reused) {}
@@ -140,9 +135,6 @@ final class IndexBuilder {
         changed |= !toAdd.isEmpty();
         changed |= deriveMissing(slots, store);
         changed |= restamp(slots, store);
-        if (toAdd.size() >= BULK_EPISODES && toAdd.size() * 2 >= slots.length) {
-            store.mergeIntoOne(); // most of the index was just written, in many segments
-        }
         if (changed || !store.intact()) {
             store.commit(language);
         }

@@ -386,14 +386,6 @@ final class IndexStore implements AutoCloseable {
         stored.remove(id);
     }
 
-    /**
-     * Merges the index into one segment (after a bulk build: a search visits every segment, each with
-     * its own HNSW graph, so many segments cost every question time and recall).
-     */
-    void mergeIntoOne() throws IOException {
-        writer.forceMerge(1);
-    }
-
     /** Commits everything written since the last commit, naming the format, the model and the knowledge's language. */
     void commit(KnowledgeLanguage.Sample language) throws IOException {
         writer.setLiveCommitData(Map.of(FORMAT_KEY, IndexFields.FORMAT, MODEL_KEY, spec.id(),
