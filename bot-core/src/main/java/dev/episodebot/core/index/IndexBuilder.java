@@ -1,6 +1,5 @@
 package dev.episodebot.core.index;
 
-import dev.episodebot.core.Language;
 import dev.episodebot.core.embedding.CachedLineVectors;
 import dev.episodebot.core.embedding.EmbeddingModelSpec;
 import dev.episodebot.core.embedding.LineVectors;
@@ -88,7 +87,7 @@ final class IndexBuilder {
         return spec;
     }
 
-    Outcome build(IndexState previous, List<LoadedFile> files, List<SkippedFile> skipped, Language language,
+    Outcome build(IndexState previous, List<LoadedFile> files, List<SkippedFile> skipped, KnowledgeLanguage.Sample language,
             IndexStore store, IndexingListener listener, Instant started) throws IOException {
         List<LoadedFile> readable = files.stream().filter(LoadedFile::ok).toList();
         IndexState.Episode[] slots = new IndexState.Episode[readable.size()];

@@ -52,7 +52,7 @@ public final class IndexState {
     record Episode(LoadedFile file, EpisodeRecord record, long id, List<Chunk> chunks) {}
 
     private final EmbeddingModelSpec model;
-    private final Language language;
+    private final KnowledgeLanguage.Sample language;
     private final List<Episode> episodes;
     private final Map<String, Episode> bySource;
     private final List<Chunk> chunks;
@@ -71,7 +71,7 @@ public final class IndexState {
      * @param reader the reader of this state's commit; the state takes over that reference (null when empty)
      * @param recent where the lines and chunks read from it are kept (shared with the states before it)
      */
-    IndexState(EmbeddingModelSpec model, Language language, List<Episode> episodes, List<SkippedFile> skipped,
+    IndexState(EmbeddingModelSpec model, KnowledgeLanguage.Sample language, List<Episode> episodes, List<SkippedFile> skipped,
             Instant started, DirectoryReader reader, StoredEpisodes.Recent recent, QueryEmbedder queries, LineVectors lines) {
         this.model = model;
         this.language = language;
@@ -161,7 +161,8 @@ public final class IndexState {
     /** A state with nothing in it (no knowledge yet, or none readable). */
     static IndexState empty(EmbeddingModelSpec model, Language language, List<SkippedFile> skipped,
             QueryEmbedder queries, LineVectors lines) {
-        return new IndexState(model, language, List.of(), skipped, Instant.now(), null, null, queries, lines);
+        return new IndexState(model, KnowledgeLanguage.Sample.of(language), List.of(), skipped, Instant.now(), null, null,
+                queries, lines);
     }
 
     /**
@@ -276,16 +277,18 @@ public final class IndexState {
     }
 
     /**
-     * The language of {@code transcripts} ({@link KnowledgeLanguage}): this state's when they are
-     * exactly those it serves (the same objects: nothing changed, the sample would read the same text).
+     * The language of {@code transcripts} ({@link KnowledgeLanguage}): this state's when the transcripts
+     * its sample read are still the leading ones (the same objects: nothing changed, the sample would
+     * read the same text), so a change past them samples nothing.
      */
-    Language languageOf(List<Transcript> transcripts) {
-        boolean same = transcripts.size() == episodes.size();
-        for (int i = 0; same && i < transcripts.size(); i++) {
-            Episode e = bySource.get(transcripts.get(i).source());
-            same = e != null && e.file().transcript() == transcripts.get(i);
+    KnowledgeLanguage.Sample languageOf(List<Transcript> transcripts) {
+        int read = language.cutAfter() > 0 ? language.cutAfter() : episodes.size();
+        boolean same = language.cutAfter() > 0 ? read <= episodes.size() && read <= transcripts.size()
+                : transcripts.size() == episodes.size();
+        for (int i = 0; same && i < read; i++) {
+            same = episodes.get(i).file().transcript() == transcripts.get(i);
         }
-        return same ? language : KnowledgeLanguage.of(transcripts);
+        return same ? language : KnowledgeLanguage.sample(transcripts);
     }
 
     /** The episodes' files by source. */
@@ -301,7 +304,7 @@ public final class IndexState {
 
     /** The language the knowledge is written in (ZH when at least 30% of its letters are CJK ideographs). */
     public Language language() {
-        return language;
+        return language.language();
     }
 
     public EmbeddingModelSpec model() {

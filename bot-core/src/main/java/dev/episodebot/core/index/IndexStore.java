@@ -61,6 +61,8 @@ final class IndexStore implements AutoCloseable {
     private static final String FORMAT_KEY = "format";
     private static final String MODEL_KEY = "model";
     private static final String LANGUAGE_KEY = "language";
+    /** How many leading episodes the language was read from ({@link KnowledgeLanguage.Sample#cutAfter}). */
+    private static final String LANGUAGE_SAMPLE_KEY = "language_sample";
     /** Files of the cache formats before this index: removed when the index is opened. */
     private static final List<String> OBSOLETE = List.of("embeddings-", "index-", "bm25-v", "embedding-model.txt");
 
@@ -385,9 +387,10 @@ final class IndexStore implements AutoCloseable {
     }
 
     /** Commits everything written since the last commit, naming the format, the model and the knowledge's language. */
-    void commit(Language language) throws IOException {
+    void commit(KnowledgeLanguage.Sample language) throws IOException {
         writer.setLiveCommitData(Map.of(FORMAT_KEY, IndexFields.FORMAT, MODEL_KEY, spec.id(),
-                "dimension", Integer.toString(spec.dimension()), LANGUAGE_KEY, language.name()).entrySet());
+                "dimension", Integer.toString(spec.dimension()), LANGUAGE_KEY, language.language().name(),
+                LANGUAGE_SAMPLE_KEY, Integer.toString(language.cutAfter())).entrySet());
         writer.commit();
         if (folder != null) {
             commitFile = lastCommitFile();
@@ -398,12 +401,14 @@ final class IndexStore implements AutoCloseable {
         }
     }
 
-    /** The knowledge's language its last commit names, or null (none yet, or in memory). */
-    Language committedLanguage() {
+    /** The knowledge's language its last commit names, with what it was read from; or null (none yet, or in memory). */
+    KnowledgeLanguage.Sample committedLanguage() {
         try {
-            String name = folder == null || commitFile == null ? null
-                    : SegmentInfos.readLatestCommit(directory).getUserData().get(LANGUAGE_KEY);
-            return name == null ? null : Language.valueOf(name);
+            Map<String, String> data = folder == null || commitFile == null ? Map.of()
+                    : SegmentInfos.readLatestCommit(directory).getUserData();
+            String name = data.get(LANGUAGE_KEY);
+            String cut = data.getOrDefault(LANGUAGE_SAMPLE_KEY, "0");
+            return name == null ? null : new KnowledgeLanguage.Sample(Language.valueOf(name), Math.max(0, Integer.parseInt(cut)));
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -152,7 +152,7 @@ public final class KnowledgeBase implements AutoCloseable {
             } else if (load.transcripts().isEmpty()) {
                 next = IndexState.empty(spec(), previous.language(), served.skipped(), null, null);
             } else {
-                Language language = from.languageOf(load.transcripts());
+                KnowledgeLanguage.Sample language = from.languageOf(load.transcripts());
                 IndexBuilder.Outcome outcome = build(from, served, language, listener, started);
                 next = outcome.state();
                 embedded = outcome.embedded();
@@ -172,10 +172,10 @@ public final class KnowledgeBase implements AutoCloseable {
         }
     }
 
-    private IndexBuilder.Outcome build(IndexState previous, ServedFiles served, Language language,
+    private IndexBuilder.Outcome build(IndexState previous, ServedFiles served, KnowledgeLanguage.Sample language,
             IndexingListener listener, Instant started) throws IOException {
         if (builder == null) {
-            EmbeddingModelSpec spec = EmbeddingModels.choose(choice, language);
+            EmbeddingModelSpec spec = EmbeddingModels.choose(choice, language.language());
             builder = IndexBuilder.forModel(spec, models.supplier(spec), derivers);
             store = StoreKeeper.forModel(store, cacheDir, spec);
         }

@@ -13,18 +13,33 @@ public final class KnowledgeLanguage {
 
     private KnowledgeLanguage() {}
 
-    /** The language of the transcripts (a sample of their first 200,000 characters). */
-    public static Language of(List<Transcript> transcripts) {
+    /**
+     * A decision and what it read: the language of the knowledge's first 200,000 characters, and how
+     * many leading transcripts held them.
+     *
+     * @param cutAfter the number of leading transcripts the sample was cut in (the language depends on
+     *     them alone), or 0 when it read every transcript or is not known
+     */
+    public record Sample(Language language, int cutAfter) {
+
+        /** A decision whose sample is not known (any change to the knowledge samples again). */
+        public static Sample of(Language language) {
+            return new Sample(language, 0);
+        }
+    }
+
+    /** The language of the transcripts (a sample of their first 200,000 characters), and where the sample ended. */
+    public static Sample sample(List<Transcript> transcripts) {
         StringBuilder sample = new StringBuilder();
-        for (Transcript transcript : transcripts) {
-            for (TranscriptLine line : transcript.lines()) {
+        for (int i = 0; i < transcripts.size(); i++) {
+            for (TranscriptLine line : transcripts.get(i).lines()) {
                 sample.append(line.text()).append('\n');
                 if (sample.length() > SAMPLE_CHARS) {
-                    return of(sample);
+                    return new Sample(of(sample), i + 1);
                 }
             }
         }
-        return of(sample);
+        return Sample.of(of(sample));
     }
 
     /** The language of a text sample. */

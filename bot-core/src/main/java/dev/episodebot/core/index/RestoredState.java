@@ -1,6 +1,5 @@
 package dev.episodebot.core.index;
 
-import dev.episodebot.core.Language;
 import dev.episodebot.core.knowledge.Chunk;
 import dev.episodebot.core.knowledge.KnowledgeFileRef;
 import dev.episodebot.core.knowledge.LoadedFile;
@@ -11,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +29,16 @@ final class RestoredState {
 
     /** The store's episodes as a state (an empty one when it holds none), or null when its language is unknown. */
     static IndexState of(IndexStore store, Path knowledgeDir) throws IOException {
-        Language language = store.committedLanguage();
+        KnowledgeLanguage.Sample language = store.committedLanguage();
         if (language == null || store.stored().isEmpty()) {
             return null;
         }
         Map<String, Integer> versions = new HashMap<>();
         store.stored().values().forEach(e -> versions.merge(e.source(), 1, Integer::sum));
         List<IndexState.Episode> episodes = new ArrayList<>(versions.size());
-        for (IndexStore.StoredEpisode e : store.stored().values()) {
+        List<IndexStore.StoredEpisode> inFolderOrder = new ArrayList<>(store.stored().values());
+        inFolderOrder.sort(Comparator.comparing(IndexStore.StoredEpisode::source)); // as the scanner lists files
+        for (IndexStore.StoredEpisode e : inFolderOrder) {
             if (versions.get(e.source()) > 1 || e.file().bytesHash() == null) {
                 continue; // two versions of one source: neither is trusted unread (the file is read and compared)
             }

@@ -26,6 +26,8 @@ public final class HybridRetriever {
     /** The fuser's rank constant (its default). */
     private static final int RRF_K = 60;
     private static final String ORDINAL = "ordinal";
+    /** A content's text: the chunk it stands for, by ordinal. */
+    private static final String CHUNK = "chunk #";
 
     /** The best {@code k} passages for any of {@code queries} (the first is the user's own words). */
     public List<RetrievedPassage> retrieve(IndexView view, List<String> queries, int k) {
@@ -43,7 +45,7 @@ public final class HybridRetriever {
         }
         DenseSearcher dense = new DenseSearcher(view);
         LexicalSearcher lexical = new LexicalSearcher(view);
-        Ranked ranked = new Ranked(view);
+        Ranked ranked = new Ranked();
         Map<String, List<List<Content>>> perQuery = new LinkedHashMap<>();
         for (String query : queries) {
             if (!perQuery.containsKey(query)) {
@@ -90,16 +92,14 @@ public final class HybridRetriever {
         return content.textSegment().metadata().getInteger(ORDINAL);
     }
 
-    /** One {@link Content} per chunk (so the fuser matches a chunk across lists), and each side's best score. */
+    /**
+     * One {@link Content} per chunk, named by its ordinal (so the fuser matches a chunk across lists), and
+     * each side's best score.
+     */
     private static final class Ranked {
-        private final IndexView view;
         private final Map<Integer, Content> contents = new HashMap<>();
         final Map<Integer, Double> cosine = new HashMap<>();
         final Map<Integer, Double> bm25 = new HashMap<>();
-
-        Ranked(IndexView view) {
-            this.view = view;
-        }
 
         List<Content> dense(List<ScoredChunk> hits) {
             return contents(hits, cosine);
@@ -113,8 +113,10 @@ public final class HybridRetriever {
             List<Content> list = new ArrayList<>(hits.size());
             for (ScoredChunk hit : hits) {
                 best.merge(hit.ordinal(), hit.score(), Math::max);
+                // the fuser only compares contents: a chunk's ordinal stands for it, so its text (read from
+                // the index when not cached) is read for the passages kept, not for every candidate
                 list.add(contents.computeIfAbsent(hit.ordinal(), ordinal -> Content.from(TextSegment.from(
-                        view.state().chunks().get(ordinal).text(), new Metadata().put(ORDINAL, ordinal)))));
+                        CHUNK + ordinal, new Metadata().put(ORDINAL, ordinal)))));
             }
             return list;
         }
