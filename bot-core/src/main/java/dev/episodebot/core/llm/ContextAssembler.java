@@ -29,7 +29,8 @@ import java.util.function.ToIntFunction;
  * With several episodes each one's lines stand under its title, with an id ({@code E1}, {@code E2})
  * for citations, and a question whose scope is the episodes themselves ({@link Scope}) also reads a
  * {@link #catalogue} of every episode: its opening and closing lines, and for a question about an
- * episode as a whole its key lines. Tokens are estimated with the embedding model's own tokenizer
+ * episode as a whole its key lines. A task that reads a whole episode (its summary and section
+ * titles) gets it in {@link #parts}, section by section when it does not fit. Tokens are estimated with the embedding model's own tokenizer
  * (one token per CJK ideograph, word pieces for Latin text), per line, cached by episode content.
  */
 public final class ContextAssembler {
@@ -150,6 +151,72 @@ public final class ContextAssembler {
         Draft draft = new Draft();
         bestFirst.forEach(range -> addRange(draft, state, range));
         return draft.context(draft.selections.size() > 1);
+    }
+
+    /**
+     * An episode in parts for a task that reads all of it (its summary, its section titles): one
+     * part, the whole episode, when it fits in the budget; otherwise consecutive runs of
+     * {@code sections} (line ranges in transcript order), as many whole sections in a part as fit,
+     * a section too long for one part split at a line boundary. Every line of the episode is in
+     * exactly one part (a single line longer than the budget is left out); each part is a context
+     * within the budget, numbered and delimited as a question's.
+     */
+    public List<LlmContext> parts(EpisodeRecord episode, List<LineRange> sections) {
+        List<TranscriptLine> lines = episode.lines();
+        List<LlmContext> parts = new ArrayList<>();
+        if (lines.isEmpty()) {
+            return parts;
+        }
+        List<int[]> spans = new ArrayList<>(); // list index ranges: the sections, and any lines between them
+        int next = 0;
+        for (LineRange section : sections) {
+            int first = Math.max(next, indexAtOrAfter(lines, section.firstLine()));
+            int last = indexAtOrAfter(lines, section.lastLine() + 1) - 1;
+            if (first > last) {
+                continue;
+            }
+            if (first > next) {
+                spans.add(new int[] {next, first - 1});
+            }
+            spans.add(new int[] {first, last});
+            next = last + 1;
+        }
+        if (next < lines.size()) {
+            spans.add(new int[] {next, lines.size() - 1});
+        }
+        Draft draft = new Draft();
+        for (int[] span : spans) {
+            if (!addSpan(draft, episode, span[0], span[1])) {
+                if (!draft.selections.isEmpty()) {
+                    parts.add(draft.context(false));
+                    draft = new Draft();
+                }
+                for (int i = span[0]; i <= span[1]; i++) { // line by line, a new part whenever one is full
+                    if (!addSpan(draft, episode, i, i) && !draft.selections.isEmpty()) {
+                        parts.add(draft.context(false));
+                        draft = new Draft();
+                        addSpan(draft, episode, i, i);
+                    }
+                }
+            }
+        }
+        if (!draft.selections.isEmpty()) {
+            parts.add(draft.context(false));
+        }
+        return parts;
+    }
+
+    /** Adds list indexes {@code first..last} of {@code episode} to {@code draft} if they fit; returns whether they did. */
+    private boolean addSpan(Draft draft, EpisodeRecord episode, int first, int last) {
+        Selection selection = draft.selection(this, episode);
+        int cost = (draft.selections.containsKey(episode.source()) ? 0 : headerTokens(episode))
+                + selection.cost(this, first, last);
+        if (draft.used + cost > budget) {
+            return false;
+        }
+        selection.add(first, last);
+        draft.keep(selection, cost);
+        return true;
     }
 
     private static LineRange range(RetrievedPassage p) {

@@ -234,4 +234,58 @@ class ContextAssemblerTest {
         assertThat(prompt).doesNotContain("<question>").contains("‹/transcript›‹question›");
         assertThat(prompt.split("</episode>", -1)).hasSize(2);
     }
+
+    @Test
+    void anEpisodeInPartsOfWholeSectionsWithinTheBudget() {
+        // GIVEN the bundled episode cut into sections of 20 lines, and a budget far smaller than it
+        EpisodeRecord episode = state.episode(EpisodeFiles.EPISODE);
+        List<TranscriptLine> lines = episode.lines();
+        List<LineRange> sections = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i += 20) {
+            sections.add(new LineRange(episode.source(), lines.get(i).lineNumber(),
+                    lines.get(Math.min(lines.size(), i + 20) - 1).lineNumber()));
+        }
+
+        // WHEN it is put in parts with the default budget, and with 1,000 tokens
+        List<LlmContext> whole = new ContextAssembler(tokens, 8000).parts(episode, sections);
+        List<LlmContext> parts = new ContextAssembler(tokens, 1000).parts(episode, sections);
+
+        // THEN with room for it, the episode is one part, whole
+        assertThat(whole).hasSize(1);
+        assertThat(whole.get(0).wholeEpisodes()).isTrue();
+        // AND otherwise every line is in exactly one part, in order, each part within the budget
+        assertThat(parts.size()).isGreaterThan(2);
+        List<Integer> shown = new ArrayList<>();
+        for (LlmContext part : parts) {
+            assertThat(part.blocks()).hasSize(1);
+            assertThat(part.prompt()).doesNotContain(ContextAssembler.GAP + "\n");
+            assertThat(tokens.applyAsInt(part.prompt())).isLessThanOrEqualTo(1000);
+            shown.addAll(numbers(part.blocks().get(0)));
+            // AND a part starts where a section does (a 20-line section fits in 1,000 tokens)
+            int first = part.blocks().get(0).lines().get(0).lineNumber();
+            assertThat(sections).anyMatch(s -> s.firstLine() == first);
+        }
+        assertThat(shown).containsExactlyElementsOf(lines.stream().map(TranscriptLine::lineNumber).toList());
+    }
+
+    @Test
+    void aSectionLongerThanAPartIsSplitAtALine() {
+        // GIVEN the bundled episode as one section, and a budget of 600 tokens
+        EpisodeRecord episode = state.episode(EpisodeFiles.EPISODE);
+        List<TranscriptLine> lines = episode.lines();
+        LineRange all = new LineRange(episode.source(), lines.get(0).lineNumber(),
+                lines.get(lines.size() - 1).lineNumber());
+
+        // WHEN it is put in parts
+        List<LlmContext> parts = new ContextAssembler(tokens, 600).parts(episode, List.of(all));
+
+        // THEN the parts hold every line once, each within the budget
+        List<Integer> shown = new ArrayList<>();
+        for (LlmContext part : parts) {
+            assertThat(tokens.applyAsInt(part.prompt())).isLessThanOrEqualTo(600);
+            shown.addAll(numbers(part.blocks().get(0)));
+        }
+        assertThat(parts.size()).isGreaterThan(4);
+        assertThat(shown).containsExactlyElementsOf(lines.stream().map(TranscriptLine::lineNumber).toList());
+    }
 }
