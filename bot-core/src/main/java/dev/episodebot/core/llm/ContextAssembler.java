@@ -21,10 +21,11 @@ import java.util.function.ToIntFunction;
  * <ul>
  *   <li>when the episodes a question's best passages come from fit together, their whole text,
  *       every line numbered ({@code L113 …});
- *   <li>otherwise the retrieved passages, best first, each widened by {@value #NEIGHBOURS}
- *       neighbouring lines on either side (or, when that does not fit, as it is), merged where they
- *       overlap or touch, until the budget is spent; shown in transcript order, a gap marked
- *       {@value #GAP}.
+ *   <li>otherwise the retrieved passages, coverage first: the best {@value #RELEVANT_PASSAGES}
+ *       widened by {@value #NEIGHBOURS} neighbouring lines on either side (or as they are when that
+ *       does not fit), then every further passage as it is, best first, while the budget holds it;
+ *       then what is left widens those too, best first; merged where they overlap or touch, shown in
+ *       transcript order, a gap marked {@value #GAP}.
  * </ul>
  * With several episodes each one's lines stand under its title, with an id ({@code E1}, {@code E2})
  * for citations, and a question whose scope is the episodes themselves ({@link Scope}) also reads a
@@ -66,6 +67,7 @@ public final class ContextAssembler {
     private final int budget;
     private final KeyLines keyLines;
     private final Map<String, int[]> lineTokens = new BoundedLruMap<>(512);
+    private final Map<String, Integer> headers = new BoundedLruMap<>(512);
 
     /**
      * @param tokens estimates the tokens of a text
@@ -118,7 +120,7 @@ public final class ContextAssembler {
             }
         }
         if (!addWhole(draft, state, relevant)) {
-            bestFirst.forEach(p -> addRange(draft, state, range(p)));
+            addPassages(draft, state, bestFirst);
         }
         return draft.context(draft.selections.size() > 1);
     }
@@ -339,6 +341,28 @@ public final class ContextAssembler {
         }
     }
 
+    /**
+     * The passages of {@code bestFirst} within the budget, coverage first: the best
+     * {@value #RELEVANT_PASSAGES} widened by {@value #NEIGHBOURS} lines, then every further passage
+     * as it is, best first, while it fits (a later, shorter one may still fit when one does not), so
+     * that as many passages get in as the budget holds; then what is left widens them, best first.
+     */
+    private void addPassages(Draft draft, IndexState state, List<RetrievedPassage> bestFirst) {
+        int widened = Math.min(RELEVANT_PASSAGES, bestFirst.size());
+        bestFirst.subList(0, widened).forEach(p -> addRange(draft, state, range(p)));
+        for (RetrievedPassage passage : bestFirst.subList(widened, bestFirst.size())) {
+            EpisodeRecord episode = state.episode(passage.chunk().source());
+            if (episode != null && !episode.lines().isEmpty()) {
+                int first = indexAtOrAfter(episode.lines(), passage.chunk().lineStart());
+                int last = indexAtOrAfter(episode.lines(), passage.chunk().lineEnd() + 1) - 1;
+                if (first <= last) {
+                    addSpan(draft, episode, first, last);
+                }
+            }
+        }
+        bestFirst.forEach(p -> addRange(draft, state, range(p)));
+    }
+
     /** The lines chosen so far, per episode in the order the episodes came, and the tokens they take. */
     private final class Draft {
         final Map<String, Selection> selections = new LinkedHashMap<>();
@@ -438,6 +462,12 @@ public final class ContextAssembler {
 
     /** The tokens of an episode's block header and footer (with an id: the widest of them is counted). */
     private int headerTokens(EpisodeRecord episode) {
+        synchronized (headers) {
+            return headers.computeIfAbsent(episode.contentHash() + "/" + episode.source(), k -> headerTokensOf(episode));
+        }
+    }
+
+    private int headerTokensOf(EpisodeRecord episode) {
         return tokens.applyAsInt(LlmContext.header(new ContextBlock("E99", episode, List.of(), false)))
                 + tokens.applyAsInt("</episode>") + 2;
     }

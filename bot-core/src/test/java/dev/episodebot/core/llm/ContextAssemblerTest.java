@@ -93,7 +93,7 @@ class ContextAssemblerTest {
     @Test
     void passagesWidenedMergedAndInTranscriptOrderWhenTheEpisodeDoesNotFit() {
         // GIVEN a budget far smaller than the episode
-        ContextAssembler assembler = new ContextAssembler(tokens, 700);
+        ContextAssembler assembler = new ContextAssembler(tokens, 1600);
         List<RetrievedPassage> ranked = passages(EpisodeFiles.EPISODE, 114, 20, 200, 60, 150);
 
         // WHEN the context is assembled
@@ -110,10 +110,43 @@ class ContextAssemblerTest {
         }
         assertThat(numbers).isSorted().doesNotHaveDuplicates();
         assertThat(context.prompt()).contains("\n…\n");
-        assertThat(tokens.applyAsInt(context.prompt())).isLessThanOrEqualTo(700);
-        assertThat(context.tokens()).isLessThanOrEqualTo(700);
+        assertThat(tokens.applyAsInt(context.prompt())).isLessThanOrEqualTo(1600);
+        assertThat(context.tokens()).isLessThanOrEqualTo(1600);
         // AND the second passage got in before any later one that did not fit
         assertThat(numbers).contains(ranked.get(1).chunk().lineStart());
+    }
+
+    @Test
+    void everyPassageGetsInBeforeAnyBeyondTheBestFiveIsWidened() {
+        // GIVEN ten passages of the bundled episode, and a budget that holds the best five widened and the
+        // other five as they are, but not all ten widened
+        List<RetrievedPassage> ranked = passages(EpisodeFiles.EPISODE, 3, 25, 45, 65, 85, 105, 125, 145, 165, 185);
+        java.util.Set<Integer> needed = new java.util.HashSet<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            int wide = i < 5 ? ContextAssembler.NEIGHBOURS : 0;
+            for (int n = ranked.get(i).chunk().lineStart() - wide; n <= ranked.get(i).chunk().lineEnd() + wide; n++) {
+                needed.add(n);
+            }
+        }
+        int budget = 100; // the wrapper, the episode's header, gap marks
+        for (TranscriptLine line : state.episode(EpisodeFiles.EPISODE).lines()) {
+            if (needed.contains(line.lineNumber())) {
+                budget += tokens.applyAsInt(LlmContext.lineText(line)) + 1;
+            }
+        }
+        int allWidened = new ContextAssembler(tokens, 100_000).ofRanges(state, ranked.stream()
+                .map(p -> new LineRange(p.chunk().source(), p.chunk().lineStart(), p.chunk().lineEnd())).toList())
+                .tokens();
+        assertThat(allWidened).isGreaterThan(budget);
+        needed.retainAll(numbers(new ContextBlock(null, state.episode(EpisodeFiles.EPISODE),
+                state.episode(EpisodeFiles.EPISODE).lines(), true)));
+
+        // WHEN the context is assembled
+        LlmContext context = new ContextAssembler(tokens, budget).forQuestion(state, ranked, ContextAssembler.Scope.CONTENT);
+
+        // THEN it holds every line it needs: the best five with their neighbours, the last passage too
+        assertThat(numbers(context.blocks().get(0))).containsAll(needed);
+        assertThat(context.tokens()).isLessThanOrEqualTo(budget);
     }
 
     @Test
