@@ -42,6 +42,46 @@ import java.util.Map;
  * better on all three (0.35, 0.42, 0.25, 9 sections) but cost 19 ms per episode, 2.3 s and 11 MB
  * of dictionaries on first use (the bench's one-file refresh would pay it), so not for this gain.
  *
+ * <p>Measured next and not taken either (reference Pk / synthetic joins, evenly spaced in brackets /
+ * catalogue joins; this model: 0.39 / 0.41 [0.52] / 0.22 [0.48], the catalogue check rebuilt as:
+ * {@code msgunfmt} of {@code /usr/share/locale/zh_CN/LC_MESSAGES/*.mo}, translated lines with at least
+ * four ideographs, the 54 distinct catalogues with 100 or more, 20 texts of 227 lines of 6–30-line
+ * blocks each from another catalogue than the one before). Nothing was chosen by its reference score:
+ * <ul>
+ *   <li>a boundary prior from line types, four times likelier before a line that opens with a
+ *       discourse marker (此外, 然而, 不过, 同时, 其实, … 39 of them) or after a question (吗, 呢, 什么, ？):
+ *       0.42 / 0.42 / 0.22; with only explicit topic-shift markers (此外, 另外, 不得不说, 应该说, 至于,
+ *       总之, …): 0.41 / 0.41 / 0.22. The markers open topics here (30, 143, 168, 220) but as often open
+ *       a sentence inside one (56, 89, 113, 153, 165, 188), and this episode is a narration with three
+ *       questions, not an interview;
+ *   <li>other terms: words by forward maximum matching over the CC-CEDICT headwords of
+ *       {@code dict/en-zh.tsv.gz} 0.39 / 0.41 [0.48] / 0.23 with 10 sections (and 0.7–1.5 s to load the
+ *       dictionary); only the bigrams that are dictionary words 0.46 / 0.40 [0.48] / 0.23; without the
+ *       everyday words of {@code everyday-zh.txt} 0.50 / 0.42 / 0.23; without terms on more than 10% (5%)
+ *       of the lines 0.42 / 0.45 / 0.22 (0.48 / 0.44 / 0.26); bigrams plus single ideographs
+ *       0.44 / 0.42 / 0.21; the recurring phrases of {@link PhraseCandidates} 0.40 / 0.40 [0.48] / 0.23
+ *       with 7 sections, with the bigrams 0.48 / 0.43 / 0.25; terms on at least 3 (4) lines instead of 2
+ *       0.32 / 0.41 [0.49] / 0.24 (0.36 / 0.39 [0.50] / 0.24), fewer joins found (59%) and worse on the
+ *       catalogues; each line's terms plus its neighbours' 0.50 / 0.53 / 0.38 (far too many sections);
+ *   <li>other smoothing: add-α instead of Laplace's α = 1, α = 0.5: 0.49 / 0.44 / 0.28 (18 sections),
+ *       α = 2: 0.38 / 0.43 / 0.22 (8); each section's model mixed with the episode's own (background
+ *       share 0.5, 0.2, 0.05): 0.36 / 0.43 / 0.22, 0.41 / 0.42 / 0.22, 0.39 / 0.41 / 0.22, and 20–30 times
+ *       slower (no closed form to grow line by line);
+ *   <li>a log-normal prior on section length (median 17 lines, 10–30 within one σ) instead of
+ *       {@code n^-m}: 0.43 / 0.44 / 0.25; on top of it: 0.41 / 0.43 / 0.23;
+ *   <li>decoding by the model's posterior instead of its best segmentation (forward–backward, then
+ *       the segmentation of least expected Pk): 0.43 / 0.43 / 0.22;
+ *   <li>bge-small-zh vectors added to the cost as a von Mises–Fisher term
+ *       {@code λ (lines − |Σ x|)}: the chunk vectors the index has (each line the mean of its chunks')
+ *       at λ = 1, 2: 0.42 / 0.41 / 0.21, 0.41 / 0.42 / 0.22, at λ ≥ 10 splits at every chunk edge
+ *       (0.46–0.54); centred on the episode's mean: 0.45 / 0.43; vectors of single lines (which the index
+ *       does not compute at index time: one more embedding per line) 0.39 / 0.41 at λ = 1, 0.42 / 0.43 at
+ *       λ = 3, centred 0.44 / 0.42.
+ * </ul>
+ * The reference score moves by 0.03 when the prior's weight moves by 10–20% (0.39–0.42), so
+ * differences of that size on the one episode are noise; the synthetic and catalogue checks average
+ * 20 texts each.
+ *
  * <p>Cost: O(lines × {@link #MAX_SECTION_LINES} × terms per line) per episode, about 5 ms for
  * the bundled episode's 227 lines.
  */
