@@ -108,7 +108,8 @@ public final class BotCore implements AutoCloseable {
                     config.maxAnswerChars(), config.secrets());
             rewriter = new LlmQueryRewriter(llmModel);
             llm = new LlmAnswers(contextAssembler, new LlmAnswerer(llmModel));
-            outlines = new LlmOutlineWriter(llmModel, config.llm().model(), new KeyValueSummaryCache(state.cache()));
+            outlines = new LlmOutlineWriter(llmModel, config.llm().model(), new KeyValueSummaryCache(state.cache()),
+                    contextAssembler);
         } else {
             this.llmModel = null;
         }

@@ -21,15 +21,17 @@ import java.util.function.ToIntFunction;
  * <ul>
  *   <li>when the episodes a question's best passages come from fit together, their whole text,
  *       every line numbered ({@code L113 …});
- *   <li>otherwise the retrieved passages, best first, each widened by {@value #NEIGHBOURS}
- *       neighbouring lines on either side (or, when that does not fit, as it is), merged where they
- *       overlap or touch, until the budget is spent; shown in transcript order, a gap marked
- *       {@value #GAP}.
+ *   <li>otherwise the retrieved passages, coverage first: the best {@value #RELEVANT_PASSAGES}
+ *       widened by {@value #NEIGHBOURS} neighbouring lines on either side (or as they are when that
+ *       does not fit), then every further passage as it is, best first, while the budget holds it;
+ *       then what is left widens those too, best first; merged where they overlap or touch, shown in
+ *       transcript order, a gap marked {@value #GAP}.
  * </ul>
  * With several episodes each one's lines stand under its title, with an id ({@code E1}, {@code E2})
  * for citations, and a question whose scope is the episodes themselves ({@link Scope}) also reads a
  * {@link #catalogue} of every episode: its opening and closing lines, and for a question about an
- * episode as a whole its key lines. Tokens are estimated with the embedding model's own tokenizer
+ * episode as a whole its key lines. A task that reads a whole episode (its summary and section
+ * titles) gets it in {@link #parts}, section by section when it does not fit. Tokens are estimated with the embedding model's own tokenizer
  * (one token per CJK ideograph, word pieces for Latin text), per line, cached by episode content.
  */
 public final class ContextAssembler {
@@ -65,6 +67,7 @@ public final class ContextAssembler {
     private final int budget;
     private final KeyLines keyLines;
     private final Map<String, int[]> lineTokens = new BoundedLruMap<>(512);
+    private final Map<String, Integer> headers = new BoundedLruMap<>(512);
 
     /**
      * @param tokens estimates the tokens of a text
@@ -117,7 +120,7 @@ public final class ContextAssembler {
             }
         }
         if (!addWhole(draft, state, relevant)) {
-            bestFirst.forEach(p -> addRange(draft, state, range(p)));
+            addPassages(draft, state, bestFirst);
         }
         return draft.context(draft.selections.size() > 1);
     }
@@ -150,6 +153,72 @@ public final class ContextAssembler {
         Draft draft = new Draft();
         bestFirst.forEach(range -> addRange(draft, state, range));
         return draft.context(draft.selections.size() > 1);
+    }
+
+    /**
+     * An episode in parts for a task that reads all of it (its summary, its section titles): one
+     * part, the whole episode, when it fits in the budget; otherwise consecutive runs of
+     * {@code sections} (line ranges in transcript order), as many whole sections in a part as fit,
+     * a section too long for one part split at a line boundary. Every line of the episode is in
+     * exactly one part (a single line longer than the budget is left out); each part is a context
+     * within the budget, numbered and delimited as a question's.
+     */
+    public List<LlmContext> parts(EpisodeRecord episode, List<LineRange> sections) {
+        List<TranscriptLine> lines = episode.lines();
+        List<LlmContext> parts = new ArrayList<>();
+        if (lines.isEmpty()) {
+            return parts;
+        }
+        List<int[]> spans = new ArrayList<>(); // list index ranges: the sections, and any lines between them
+        int next = 0;
+        for (LineRange section : sections) {
+            int first = Math.max(next, indexAtOrAfter(lines, section.firstLine()));
+            int last = indexAtOrAfter(lines, section.lastLine() + 1) - 1;
+            if (first > last) {
+                continue;
+            }
+            if (first > next) {
+                spans.add(new int[] {next, first - 1});
+            }
+            spans.add(new int[] {first, last});
+            next = last + 1;
+        }
+        if (next < lines.size()) {
+            spans.add(new int[] {next, lines.size() - 1});
+        }
+        Draft draft = new Draft();
+        for (int[] span : spans) {
+            if (!addSpan(draft, episode, span[0], span[1])) {
+                if (!draft.selections.isEmpty()) {
+                    parts.add(draft.context(false));
+                    draft = new Draft();
+                }
+                for (int i = span[0]; i <= span[1]; i++) { // line by line, a new part whenever one is full
+                    if (!addSpan(draft, episode, i, i) && !draft.selections.isEmpty()) {
+                        parts.add(draft.context(false));
+                        draft = new Draft();
+                        addSpan(draft, episode, i, i);
+                    }
+                }
+            }
+        }
+        if (!draft.selections.isEmpty()) {
+            parts.add(draft.context(false));
+        }
+        return parts;
+    }
+
+    /** Adds list indexes {@code first..last} of {@code episode} to {@code draft} if they fit; returns whether they did. */
+    private boolean addSpan(Draft draft, EpisodeRecord episode, int first, int last) {
+        Selection selection = draft.selection(this, episode);
+        int cost = (draft.selections.containsKey(episode.source()) ? 0 : headerTokens(episode))
+                + selection.cost(this, first, last);
+        if (draft.used + cost > budget) {
+            return false;
+        }
+        selection.add(first, last);
+        draft.keep(selection, cost);
+        return true;
     }
 
     private static LineRange range(RetrievedPassage p) {
@@ -272,6 +341,28 @@ public final class ContextAssembler {
         }
     }
 
+    /**
+     * The passages of {@code bestFirst} within the budget, coverage first: the best
+     * {@value #RELEVANT_PASSAGES} widened by {@value #NEIGHBOURS} lines, then every further passage
+     * as it is, best first, while it fits (a later, shorter one may still fit when one does not), so
+     * that as many passages get in as the budget holds; then what is left widens them, best first.
+     */
+    private void addPassages(Draft draft, IndexState state, List<RetrievedPassage> bestFirst) {
+        int widened = Math.min(RELEVANT_PASSAGES, bestFirst.size());
+        bestFirst.subList(0, widened).forEach(p -> addRange(draft, state, range(p)));
+        for (RetrievedPassage passage : bestFirst.subList(widened, bestFirst.size())) {
+            EpisodeRecord episode = state.episode(passage.chunk().source());
+            if (episode != null && !episode.lines().isEmpty()) {
+                int first = indexAtOrAfter(episode.lines(), passage.chunk().lineStart());
+                int last = indexAtOrAfter(episode.lines(), passage.chunk().lineEnd() + 1) - 1;
+                if (first <= last) {
+                    addSpan(draft, episode, first, last);
+                }
+            }
+        }
+        bestFirst.forEach(p -> addRange(draft, state, range(p)));
+    }
+
     /** The lines chosen so far, per episode in the order the episodes came, and the tokens they take. */
     private final class Draft {
         final Map<String, Selection> selections = new LinkedHashMap<>();
@@ -371,6 +462,12 @@ public final class ContextAssembler {
 
     /** The tokens of an episode's block header and footer (with an id: the widest of them is counted). */
     private int headerTokens(EpisodeRecord episode) {
+        synchronized (headers) {
+            return headers.computeIfAbsent(episode.contentHash() + "/" + episode.source(), k -> headerTokensOf(episode));
+        }
+    }
+
+    private int headerTokensOf(EpisodeRecord episode) {
         return tokens.applyAsInt(LlmContext.header(new ContextBlock("E99", episode, List.of(), false)))
                 + tokens.applyAsInt("</episode>") + 2;
     }

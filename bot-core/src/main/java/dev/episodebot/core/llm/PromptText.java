@@ -4,15 +4,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Keeps data (user text, transcript lines, titles) from closing or opening the prompt's delimiters. */
-final class PromptText {
+public final class PromptText {
 
     private static final Pattern OUR_TAG = Pattern.compile(
-            "(?i)<(\\s*/?\\s*(?:passages|passage|question|history|conversation|system|transcript|episode)\\b[^<>]*)>");
+            "(?i)<(\\s*/?\\s*(?:passages|passage|question|history|conversation|system|transcript|episode|sections|section|summaries)\\b[^<>]*)>");
 
     private PromptText() {}
 
     /** Neutralises anything that looks like one of our tags by replacing its angle brackets. */
-    static String data(String text) {
+    public static String data(String text) {
         Matcher m = OUR_TAG.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {

@@ -93,7 +93,7 @@ class ContextAssemblerTest {
     @Test
     void passagesWidenedMergedAndInTranscriptOrderWhenTheEpisodeDoesNotFit() {
         // GIVEN a budget far smaller than the episode
-        ContextAssembler assembler = new ContextAssembler(tokens, 700);
+        ContextAssembler assembler = new ContextAssembler(tokens, 1600);
         List<RetrievedPassage> ranked = passages(EpisodeFiles.EPISODE, 114, 20, 200, 60, 150);
 
         // WHEN the context is assembled
@@ -110,10 +110,43 @@ class ContextAssemblerTest {
         }
         assertThat(numbers).isSorted().doesNotHaveDuplicates();
         assertThat(context.prompt()).contains("\n…\n");
-        assertThat(tokens.applyAsInt(context.prompt())).isLessThanOrEqualTo(700);
-        assertThat(context.tokens()).isLessThanOrEqualTo(700);
+        assertThat(tokens.applyAsInt(context.prompt())).isLessThanOrEqualTo(1600);
+        assertThat(context.tokens()).isLessThanOrEqualTo(1600);
         // AND the second passage got in before any later one that did not fit
         assertThat(numbers).contains(ranked.get(1).chunk().lineStart());
+    }
+
+    @Test
+    void everyPassageGetsInBeforeAnyBeyondTheBestFiveIsWidened() {
+        // GIVEN ten passages of the bundled episode, and a budget that holds the best five widened and the
+        // other five as they are, but not all ten widened
+        List<RetrievedPassage> ranked = passages(EpisodeFiles.EPISODE, 3, 25, 45, 65, 85, 105, 125, 145, 165, 185);
+        java.util.Set<Integer> needed = new java.util.HashSet<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            int wide = i < 5 ? ContextAssembler.NEIGHBOURS : 0;
+            for (int n = ranked.get(i).chunk().lineStart() - wide; n <= ranked.get(i).chunk().lineEnd() + wide; n++) {
+                needed.add(n);
+            }
+        }
+        int budget = 100; // the wrapper, the episode's header, gap marks
+        for (TranscriptLine line : state.episode(EpisodeFiles.EPISODE).lines()) {
+            if (needed.contains(line.lineNumber())) {
+                budget += tokens.applyAsInt(LlmContext.lineText(line)) + 1;
+            }
+        }
+        int allWidened = new ContextAssembler(tokens, 100_000).ofRanges(state, ranked.stream()
+                .map(p -> new LineRange(p.chunk().source(), p.chunk().lineStart(), p.chunk().lineEnd())).toList())
+                .tokens();
+        assertThat(allWidened).isGreaterThan(budget);
+        needed.retainAll(numbers(new ContextBlock(null, state.episode(EpisodeFiles.EPISODE),
+                state.episode(EpisodeFiles.EPISODE).lines(), true)));
+
+        // WHEN the context is assembled
+        LlmContext context = new ContextAssembler(tokens, budget).forQuestion(state, ranked, ContextAssembler.Scope.CONTENT);
+
+        // THEN it holds every line it needs: the best five with their neighbours, the last passage too
+        assertThat(numbers(context.blocks().get(0))).containsAll(needed);
+        assertThat(context.tokens()).isLessThanOrEqualTo(budget);
     }
 
     @Test
@@ -233,5 +266,59 @@ class ContextAssemblerTest {
         assertThat(prompt.split("</transcript>", -1)).hasSize(2);
         assertThat(prompt).doesNotContain("<question>").contains("‹/transcript›‹question›");
         assertThat(prompt.split("</episode>", -1)).hasSize(2);
+    }
+
+    @Test
+    void anEpisodeInPartsOfWholeSectionsWithinTheBudget() {
+        // GIVEN the bundled episode cut into sections of 20 lines, and a budget far smaller than it
+        EpisodeRecord episode = state.episode(EpisodeFiles.EPISODE);
+        List<TranscriptLine> lines = episode.lines();
+        List<LineRange> sections = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i += 20) {
+            sections.add(new LineRange(episode.source(), lines.get(i).lineNumber(),
+                    lines.get(Math.min(lines.size(), i + 20) - 1).lineNumber()));
+        }
+
+        // WHEN it is put in parts with the default budget, and with 1,000 tokens
+        List<LlmContext> whole = new ContextAssembler(tokens, 8000).parts(episode, sections);
+        List<LlmContext> parts = new ContextAssembler(tokens, 1000).parts(episode, sections);
+
+        // THEN with room for it, the episode is one part, whole
+        assertThat(whole).hasSize(1);
+        assertThat(whole.get(0).wholeEpisodes()).isTrue();
+        // AND otherwise every line is in exactly one part, in order, each part within the budget
+        assertThat(parts.size()).isGreaterThan(2);
+        List<Integer> shown = new ArrayList<>();
+        for (LlmContext part : parts) {
+            assertThat(part.blocks()).hasSize(1);
+            assertThat(part.prompt()).doesNotContain(ContextAssembler.GAP + "\n");
+            assertThat(tokens.applyAsInt(part.prompt())).isLessThanOrEqualTo(1000);
+            shown.addAll(numbers(part.blocks().get(0)));
+            // AND a part starts where a section does (a 20-line section fits in 1,000 tokens)
+            int first = part.blocks().get(0).lines().get(0).lineNumber();
+            assertThat(sections).anyMatch(s -> s.firstLine() == first);
+        }
+        assertThat(shown).containsExactlyElementsOf(lines.stream().map(TranscriptLine::lineNumber).toList());
+    }
+
+    @Test
+    void aSectionLongerThanAPartIsSplitAtALine() {
+        // GIVEN the bundled episode as one section, and a budget of 600 tokens
+        EpisodeRecord episode = state.episode(EpisodeFiles.EPISODE);
+        List<TranscriptLine> lines = episode.lines();
+        LineRange all = new LineRange(episode.source(), lines.get(0).lineNumber(),
+                lines.get(lines.size() - 1).lineNumber());
+
+        // WHEN it is put in parts
+        List<LlmContext> parts = new ContextAssembler(tokens, 600).parts(episode, List.of(all));
+
+        // THEN the parts hold every line once, each within the budget
+        List<Integer> shown = new ArrayList<>();
+        for (LlmContext part : parts) {
+            assertThat(tokens.applyAsInt(part.prompt())).isLessThanOrEqualTo(600);
+            shown.addAll(numbers(part.blocks().get(0)));
+        }
+        assertThat(parts.size()).isGreaterThan(4);
+        assertThat(shown).containsExactlyElementsOf(lines.stream().map(TranscriptLine::lineNumber).toList());
     }
 }

@@ -8,14 +8,22 @@ import dev.episodebot.core.BotRequest;
 import dev.episodebot.core.Platform;
 import dev.episodebot.core.Section;
 import dev.episodebot.core.bot.BotCore;
+import dev.episodebot.core.embedding.EmbeddingModelSpec;
+import dev.episodebot.core.embedding.TokenCounter;
+import dev.episodebot.core.index.EpisodeRecord;
 import dev.episodebot.core.index.IndexingListener;
+import dev.episodebot.core.knowledge.TranscriptLine;
 import dev.episodebot.core.testing.EpisodeFiles;
 import dev.episodebot.core.testing.FakeChatServer;
 import dev.episodebot.core.testing.TestCores;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,9 +62,38 @@ class LlmOutlineTest {
     }
 
     private void startCore(String timeout) {
+        startCore(llm.openAiEnv(timeout));
+    }
+
+    private void startCore(Map<String, String> env) {
         EpisodeFiles.copyEpisodeTo(TestCores.knowledgeDir(root));
-        core = TestCores.hashing(root, llm.openAiEnv(timeout));
+        core = TestCores.hashing(root, env);
         core.refresh(IndexingListener.none());
+    }
+
+    /** The LLM settings with a transcript budget of {@code tokens} (the bundled episode takes about 3,500). */
+    private Map<String, String> withContextTokens(int tokens) {
+        Map<String, String> env = new HashMap<>(llm.openAiEnv("20s"));
+        env.put("LLM_CONTEXT_TOKENS", Integer.toString(tokens));
+        return env;
+    }
+
+    /** The line numbers a prompt's {@code <transcript>} shows ({@code L113 …}), in order. */
+    private static List<Integer> numberedLines(String transcript) {
+        List<Integer> numbers = new ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^L(\\d+) ").matcher(transcript);
+        while (m.find()) {
+            numbers.add(Integer.parseInt(m.group(1)));
+        }
+        return numbers;
+    }
+
+    private static String transcriptOf(String userMessage) {
+        int from = userMessage.indexOf("<transcript>");
+        int to = userMessage.indexOf("</transcript>");
+        assertThat(from).isNotNegative();
+        assertThat(to).isGreaterThan(from);
+        return userMessage.substring(from, to + "</transcript>".length());
     }
 
     private BotReply handle(BotCommand command, String locale) {
@@ -93,7 +130,11 @@ class LlmOutlineTest {
         assertThat(llm.requestCount()).isEqualTo(1);
         FakeChatServer.Recorded request = llm.requests().get(0);
         assertThat(request.systemMessage()).contains("Simplified Chinese", "four to six sentences");
-        assertThat(request.userMessage()).contains("<sections>", "L187 美国云计算数据服务公司 Snowflake");
+        assertThat(request.userMessage()).contains("<sections>", "Section 1: L", "<transcript>",
+                "L187 美国云计算数据服务公司 Snowflake");
+        EpisodeRecord episode = core.knowledge().index().episodes().get(0);
+        assertThat(numberedLines(transcriptOf(request.userMessage())))
+                .containsExactlyElementsOf(episode.lines().stream().map(TranscriptLine::lineNumber).toList());
 
         // WHEN an English user asks, twice
         BotReply english = handle(BotCommand.SUMMARY, "en-GB");
@@ -143,5 +184,63 @@ class LlmOutlineTest {
         assertThat(reply.notes()).isNotEmpty();
         assertThat(took).isLessThan(Duration.ofSeconds(15));
         assertThat(List.of(llm.requestCount())).allMatch(n -> n >= 1);
+    }
+
+    @Test
+    void anEpisodeLongerThanTheBudgetIsSummarisedPartByPartThenCombined() {
+        // GIVEN a transcript budget of 1,500 tokens, less than half the bundled episode
+        int budget = 1_500;
+        startCore(withContextTokens(budget));
+        int sections = core.overviews().outlineOf("").orElseThrow().sections().size();
+        llm.otherwise(FakeChatServer.Reply.text(reply(sections, "模型标题", SUMMARY_ZH)));
+
+        // WHEN a user asks for the summary
+        BotReply summary = handle(BotCommand.SUMMARY, "zh-hans");
+
+        // THEN the model read the episode in parts, then combined their summaries
+        List<FakeChatServer.Recorded> requests = llm.requests();
+        assertThat(requests.size()).isGreaterThanOrEqualTo(4); // at least three parts, and the combination
+        List<FakeChatServer.Recorded> parts = requests.subList(0, requests.size() - 1);
+        List<Integer> shown = new ArrayList<>();
+        try (TokenCounter tokens = new TokenCounter(EmbeddingModelSpec.BGE_SMALL_ZH_V15_Q)) {
+            for (FakeChatServer.Recorded part : parts) {
+                // AND each part holds sections and numbered lines, within the budget
+                String transcript = transcriptOf(part.userMessage());
+                assertThat(part.userMessage()).startsWith("<sections>\nSection ");
+                assertThat(tokens.applyAsInt(transcript)).isLessThanOrEqualTo(budget);
+                List<Integer> lines = numberedLines(transcript);
+                assertThat(lines).isNotEmpty();
+                shown.addAll(lines);
+            }
+        }
+        // AND together the parts hold every line of the episode once, in order
+        EpisodeRecord episode = core.knowledge().index().episodes().get(0);
+        assertThat(shown).containsExactlyElementsOf(episode.lines().stream().map(TranscriptLine::lineNumber).toList());
+        // AND the last call combines one summary per part
+        String combination = requests.get(requests.size() - 1).userMessage();
+        assertThat(combination).startsWith("<summaries>").contains("Part " + parts.size() + ": ")
+                .doesNotContain("Part " + (parts.size() + 1) + ": ").doesNotContain("<transcript>");
+        assertThat(summary.lead()).contains(SUMMARY_ZH);
+        assertThat(summary.notes()).isEmpty();
+    }
+
+    @Test
+    void whenOnePartFailsTheExtractiveOutlineIsShown() {
+        // GIVEN an episode read in parts, and a model that answers the first two and then fails
+        startCore(withContextTokens(1_500));
+        Outline extractive = core.overviews().outlineOf("").orElseThrow();
+        int sections = extractive.sections().size();
+        llm.enqueue(FakeChatServer.Reply.text(reply(sections, "模型标题", SUMMARY_ZH)));
+        llm.enqueue(FakeChatServer.Reply.text(reply(sections, "模型标题", SUMMARY_ZH)));
+        llm.otherwise(FakeChatServer.Reply.status(500, "boom"));
+
+        // WHEN a user asks for the outline
+        BotReply outline = handle(BotCommand.OUTLINE, "zh-hans");
+
+        // THEN the extractive titles are shown, with a note that the model is unavailable
+        assertThat(llm.requestCount()).isGreaterThanOrEqualTo(3);
+        assertThat(outline.notes()).isNotEmpty();
+        assertThat(outline.sections()).hasSameSizeAs(extractive.sections());
+        assertThat(outline.sections()).extracting(Section::title).noneMatch(t -> t.contains("模型标题"));
     }
 }
