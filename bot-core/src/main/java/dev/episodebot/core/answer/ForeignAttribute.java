@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,7 +66,7 @@ final class ForeignAttribute {
     }
 
     /** The last word of a noun phrase before any word that ends it. */
-    private static java.util.Optional<String> head(String phrase) {
+    private static Optional<String> head(String phrase) {
         String head = null;
         for (String word : phrase.strip().split("\\s+")) {
             if (TRAILING.contains(word)) {
@@ -75,6 +76,6 @@ final class ForeignAttribute {
                 head = CUES.contains(word) ? null : word;
             }
         }
-        return java.util.Optional.ofNullable(head);
+        return Optional.ofNullable(head);
     }
 }
