@@ -1,6 +1,8 @@
 package dev.episodebot.core.index;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
@@ -34,6 +36,15 @@ public final class IndexView implements AutoCloseable {
 
     public boolean isEmpty() {
         return state.isEmpty();
+    }
+
+    /**
+     * Starts {@code work} on another core (the searchers' pool), to be joined when the asking thread
+     * has done its own part of the question; on this thread at once when the state is empty.
+     */
+    public <T> CompletableFuture<T> alongside(Supplier<T> work) {
+        return searcher == null ? CompletableFuture.completedFuture(work.get())
+                : CompletableFuture.supplyAsync(work, SegmentSearchers.POOL);
     }
 
     /** The chunk ordinal of a document ({@code doc} relative to its leaf), or -1 when it is not a chunk. */

@@ -20,7 +20,8 @@ final class SegmentSearchers extends SearcherFactory {
 
     static final SegmentSearchers INSTANCE = new SegmentSearchers();
 
-    private static final Executor POOL = pool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+    /** Also runs work of a question alongside its search ({@link IndexView#alongside}). */
+    static final Executor POOL = pool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
 
     private SegmentSearchers() {}
 

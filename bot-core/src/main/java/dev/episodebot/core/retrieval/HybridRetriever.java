@@ -11,13 +11,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The one retrieval path: for each query variant (the question, its translation) the dense side
  * ({@link DenseSearcher}) and the lexical side ({@link LexicalSearcher}) each rank their best
  * chunks; langchain4j's {@link ReciprocalRankFuser} fuses the two lists of each variant, then the
  * variants' fused lists, as its {@code DefaultContentAggregator} does. The passages come back in
- * fused order with the fused score, and keep each side's best raw score for the answerer.
+ * fused order with the fused score, and keep each side's best raw score for the answerer. A query's
+ * lexical side runs on another core while this thread embeds it and searches the graph
+ * ({@link IndexView#alongside}).
  */
 public final class HybridRetriever {
 
@@ -49,9 +53,11 @@ public final class HybridRetriever {
         Map<String, List<List<Content>>> perQuery = new LinkedHashMap<>();
         for (String query : queries) {
             if (!perQuery.containsKey(query)) {
+                // BM25 on another core while this thread embeds the query and searches the graph
+                CompletableFuture<List<ScoredChunk>> bm25 = view.alongside(() -> lexical.search(query, CANDIDATES));
                 List<List<Content>> lists = new ArrayList<>();
                 lists.add(ranked.dense(dense.search(view.state().queries().embed(query), CANDIDATES)));
-                List<Content> lexicalHits = ranked.lexical(lexical.search(query, CANDIDATES));
+                List<Content> lexicalHits = ranked.lexical(joined(bm25));
                 if (!lexicalHits.isEmpty()) {
                     lists.add(lexicalHits);
                 }
@@ -75,6 +81,18 @@ public final class HybridRetriever {
                     scores.get(content)));
         }
         return passages;
+    }
+
+    /** The result of work started alongside, or what it threw. */
+    private static <T> T joined(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** The score {@link ReciprocalRankFuser} ranks by: the sum of 1 / (k + rank) over the lists (ranks from 1). */
