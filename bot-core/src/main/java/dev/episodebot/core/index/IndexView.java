@@ -1,7 +1,6 @@
 package dev.episodebot.core.index;
 
 import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
@@ -39,12 +38,11 @@ public final class IndexView implements AutoCloseable {
     }
 
     /**
-     * Starts {@code work} on another core (the searchers' pool), to be joined when the asking thread
-     * has done its own part of the question; on this thread at once when the state is empty.
+     * Offers {@code work} to another core (the searchers' pool), to be joined when the asking thread has
+     * done its own part of the question; an empty state's work runs when joined.
      */
-    public <T> CompletableFuture<T> alongside(Supplier<T> work) {
-        return searcher == null ? CompletableFuture.completedFuture(work.get())
-                : CompletableFuture.supplyAsync(work, SegmentSearchers.POOL);
+    public <T> Alongside<T> alongside(Supplier<T> work) {
+        return Alongside.offer(work, searcher == null ? null : SegmentSearchers.POOL);
     }
 
     /** The chunk ordinal of a document ({@code doc} relative to its leaf), or -1 when it is not a chunk. */

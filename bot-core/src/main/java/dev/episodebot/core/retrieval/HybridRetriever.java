@@ -1,5 +1,6 @@
 package dev.episodebot.core.retrieval;
 
+import dev.episodebot.core.index.Alongside;
 import dev.episodebot.core.index.IndexView;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
@@ -11,8 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The one retrieval path: for each query variant (the question, its translation) the dense side
@@ -54,10 +53,10 @@ public final class HybridRetriever {
         for (String query : queries) {
             if (!perQuery.containsKey(query)) {
                 // BM25 on another core while this thread embeds the query and searches the graph
-                CompletableFuture<List<ScoredChunk>> bm25 = view.alongside(() -> lexical.search(query, CANDIDATES));
+                Alongside<List<ScoredChunk>> bm25 = view.alongside(() -> lexical.search(query, CANDIDATES));
                 List<List<Content>> lists = new ArrayList<>();
                 lists.add(ranked.dense(dense.search(view.state().queries().embed(query), CANDIDATES)));
-                List<Content> lexicalHits = ranked.lexical(joined(bm25));
+                List<Content> lexicalHits = ranked.lexical(bm25.join());
                 if (!lexicalHits.isEmpty()) {
                     lists.add(lexicalHits);
                 }
@@ -81,18 +80,6 @@ public final class HybridRetriever {
                     scores.get(content)));
         }
         return passages;
-    }
-
-    /** The result of work started alongside, or what it threw. */
-    private static <T> T joined(CompletableFuture<T> work) {
-        try {
-            return work.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     /** The score {@link ReciprocalRankFuser} ranks by: the sum of 1 / (k + rank) over the lists (ranks from 1). */
