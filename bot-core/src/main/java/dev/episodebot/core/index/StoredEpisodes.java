@@ -3,6 +3,7 @@ package dev.episodebot.core.index;
 import dev.episodebot.core.knowledge.Chunk;
 import dev.episodebot.core.knowledge.TranscriptLine;
 import dev.episodebot.core.support.BoundedLruMap;
+import dev.episodebot.core.support.OnDemandList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -42,6 +43,41 @@ final class StoredEpisodes {
     static final class Recent {
         private final Map<Long, List<Chunk>> chunks = new BoundedLruMap<>(CHUNK_EPISODES);
         private final Map<Long, List<TranscriptLine>> lines = new BoundedLruMap<>(LINE_EPISODES);
+    }
+
+    /**
+     * Where one episode's lines and chunks are read: the stored episodes of the newest state holding
+     * it. Its lists are made once, when the episode first enters a state; each later state holding
+     * the episode points the binding at itself ({@link #to}) instead of making them again. A question
+     * on an older state then reads the episode from the newer index, which holds the same documents
+     * (an id names one version's content); an episode a newer state dropped keeps the binding of the
+     * last state that held it, so that state's questions read it from their own reader.
+     */
+    static final class Binding {
+        private volatile StoredEpisodes stored;
+
+        /** Reads of this episode go to {@code next}'s index from now on. */
+        void to(StoredEpisodes next) {
+            stored = next;
+        }
+
+        /** The episode's lines, read when needed. */
+        List<TranscriptLine> lines(long id, int size) {
+            return new OnDemandList<>(size, () -> target().lines(id));
+        }
+
+        /** The episode's chunks, read when needed. */
+        List<Chunk> chunks(long id, int size, String source, String title, String url) {
+            return new OnDemandList<>(size, () -> target().chunks(id, source, title, url));
+        }
+
+        private StoredEpisodes target() {
+            StoredEpisodes to = stored;
+            if (to == null) {
+                throw new IllegalStateException("read before a state bound it to its index");
+            }
+            return to;
+        }
     }
 
     private final Map<Long, List<Chunk>> chunks;
