@@ -265,12 +265,19 @@ class WarmStartTest {
                 assertThat(second.refresh(IndexingListener.none()).changed()).isEqualTo(1);
             }
 
+            // AND then a file the question's state holds is removed
+            Files.delete(knowledge.resolve("f1.txt"));
+            assertThat(second.refresh(IndexingListener.none()).removed()).isEqualTo(1);
+
             // THEN an unchanged episode is the one restored (not made again), and every episode's lines
             // are read from the index through the newest state and through the question's old one
             assertThat(second.index().episode("f0.txt")).isSameAs(restored);
+            assertThat(second.index().episode("f1.txt")).isNull();
             for (int round = 0; round < 2; round++) {
                 for (int i = 0; i < files; i++) {
-                    assertThat(lines(second, "f" + i + ".txt")).containsExactly("第" + i + "个文件的第一行", "第" + i + "个文件的第二行");
+                    if (i != 1) {
+                        assertThat(lines(second, "f" + i + ".txt")).containsExactly("第" + i + "个文件的第一行", "第" + i + "个文件的第二行");
+                    }
                     assertThat(old.state().episode("f" + i + ".txt").lines()).extracting(TranscriptLine::text)
                             .containsExactly("第" + i + "个文件的第一行", "第" + i + "个文件的第二行");
                 }
