@@ -257,13 +257,20 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
     }
 
     /**
-     * The dictionary's translations of a word or phrase and of its base forms; a hyphenated word
+     * The dictionary's translations of a word or phrase and of its base forms (of a phrase: its last
+     * word's, then its first word's: going back → go back); a hyphenated word
      * (first-author, co-founder) is looked up as the phrase its parts make, then by its last part.
      */
     private List<String> lookup(String word) {
         List<String> all = new ArrayList<>(dictionary.getOrDefault(word, List.of()));
         for (String base : baseForms(word)) {
             all.addAll(dictionary.getOrDefault(base, List.of()));
+        }
+        int space = word.indexOf(' ');
+        if (space > 0) { // going back → go back
+            for (String base : baseForms(word.substring(0, space))) {
+                all.addAll(dictionary.getOrDefault(base + word.substring(space), List.of()));
+            }
         }
         int hyphen = word.lastIndexOf('-');
         if (hyphen > 0 && hyphen < word.length() - 1) {
