@@ -20,6 +20,12 @@ import java.util.regex.Pattern;
  *       in the knowledge. "总结一下 Reka 的融资" keeps Reka and 融资, which the episode holds: that is a
  *       question about Reka, answered as one.
  * </ol>
+ *
+ * <p>A gist noun (主旨, 主题, 核心, 重点, 主要 …) that heads a compound the knowledge itself uses is
+ * not a cue but part of that word: "他在哪个会议上做了主旨演讲" asks about a keynote (主旨演讲), "Reka 的核心团队"
+ * about a team. It is a compound when the noun's last character and the next one form a bigram the
+ * knowledge holds, the next one being neither a particle or function character nor the start of
+ * another cue (主要内容, 核心内容 stay cues).
  */
 public final class OverviewQuestions {
 
@@ -28,6 +34,9 @@ public final class OverviewQuestions {
             "总结|概括|概述|归纳|综述|简介|介绍|梳理|提炼|划重点|重点|要点|要旨|大意|大概|主旨|主题|中心思想|核心|主要|内容|简单说|简单讲|"
                     + "亮点|看点|精华|干货|梗概|脉络|"
                     + "一句话|长话短说|(?:讲|说|聊|谈)(?:了|的)?(?:些|个|点)?(?:什么|啥|哪些)|关于(?:什么|啥)|是关于|讲的是|说的是|讲述|在讲|在说|在聊");
+    /** Gist nouns: a cue on their own or before a particle, the head of a compound before a content word. */
+    private static final Pattern ZH_NOUN_CUES = Pattern.compile(
+            "重点|要点|要旨|大意|主旨|主题|中心思想|核心|主要|内容|简介|亮点|看点|精华|干货|梗概|脉络");
     private static final Pattern EN_CUES = Pattern.compile(
             "\\b(?:summar(?:y|ies|ise|ize|ised|ized|ising|izing)|sum(?:ming)? (?:it|this|that|things)? ?up|tl;? ?dr|tldr|"
                     + "gist|overview|recap|synopsis|rundown|outline|highlights?|takeaways?|main (?:points?|ideas?|topics?|themes?)|"
@@ -59,13 +68,23 @@ public final class OverviewQuestions {
         if (text.codePointCount(0, text.length()) > 120) {
             return false;
         }
+        StringBuilder withoutCues = new StringBuilder(text);
+        boolean cue = false;
         Matcher zh = ZH_CUES.matcher(text);
-        Matcher en = EN_CUES.matcher(text);
-        boolean cue = zh.find() | en.find();
+        while (zh.find()) {
+            if (!headsCompound(text, zh.start(), zh.end(), queryTerms)) {
+                cue = true;
+                for (int i = zh.start(); i < zh.end(); i++) {
+                    withoutCues.setCharAt(i, ' ');
+                }
+            }
+        }
+        Matcher en = EN_CUES.matcher(withoutCues);
+        cue |= en.find();
         if (!cue) {
             return false;
         }
-        String rest = EN_CUES.matcher(ZH_CUES.matcher(text).replaceAll(" ")).replaceAll(" ");
+        String rest = en.replaceAll(" ");
         rest = REFERENCE.matcher(rest).replaceAll(" ");
         rest = NOT_WORD.matcher(rest).replaceAll(" ").strip();
         if (rest.isEmpty()) {
@@ -74,5 +93,17 @@ public final class OverviewQuestions {
         // a content term of the knowledge left over (a name, a topic) makes it a question about that
         return queryTerms.apply(rest).stream().noneMatch(t -> t.weight() >= 1f && t.idf() > 0
                 && t.term().codePointCount(0, t.term().length()) > 1);
+    }
+
+    /** Whether the cue at {@code start..end} of {@code text} is a gist noun heading a compound the knowledge uses. */
+    private static boolean headsCompound(String text, int start, int end,
+            Function<String, List<WeightedTerm>> queryTerms) {
+        if (end >= text.length() || !ZH_NOUN_CUES.matcher(text).region(start, end).matches()
+                || ZH_CUES.matcher(text).region(end, text.length()).lookingAt()) {
+            return false;
+        }
+        String bigram = text.substring(end - 1, end + 1);
+        return queryTerms.apply(bigram).stream()
+                .anyMatch(t -> t.term().equals(bigram) && t.weight() >= 1f && t.idf() > 0);
     }
 }

@@ -77,7 +77,7 @@ public final class IndexState {
         this.language = language;
         this.skipped = List.copyOf(skipped);
         try {
-            this.searchers = reader == null ? null : new SearcherManager(reader, null);
+            this.searchers = reader == null ? null : new SearcherManager(reader, SegmentSearchers.INSTANCE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -178,6 +178,13 @@ public final class IndexState {
             return new IndexView(this, searchers, searchers.acquire());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #retire}s {@code state} unless it is null. */
+    static void retireIfAny(IndexState state, IndexState successor) {
+        if (state != null) {
+            state.retire(successor);
         }
     }
 

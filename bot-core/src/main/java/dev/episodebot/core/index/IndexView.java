@@ -1,6 +1,7 @@
 package dev.episodebot.core.index;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
@@ -34,6 +35,14 @@ public final class IndexView implements AutoCloseable {
 
     public boolean isEmpty() {
         return state.isEmpty();
+    }
+
+    /**
+     * Offers {@code work} to another core (the searchers' pool), to be joined when the asking thread has
+     * done its own part of the question; an empty state's work runs when joined.
+     */
+    public <T> Alongside<T> alongside(Supplier<T> work) {
+        return Alongside.offer(work, searcher == null ? null : SegmentSearchers.POOL);
     }
 
     /** The chunk ordinal of a document ({@code doc} relative to its leaf), or -1 when it is not a chunk. */

@@ -135,11 +135,13 @@ public final class KnowledgeBase implements AutoCloseable {
         if (current.get() == null && store == null) {
             preload(); // at a start, what the index holds stands for the previous state: unchanged files are not read
         }
-        IndexState restored = current.get() != null || store == null ? null
-                : store.restored(knowledgeDir, language -> EmbeddingModels.choose(choice, language));
-        IndexState from = restored != null ? restored : previous;
+        IndexState[] restored = new IndexState[1]; // at a start: what the index holds, read once the folder is listed
         try {
-            KnowledgeLoader.Load load = loader.load(knowledgeDir, from.files());
+            KnowledgeLoader.Load load = loader.load(knowledgeDir, () -> { // (the index opens while the folder is listed)
+                restored[0] = current.get() != null || store == null ? null : store.restored(knowledgeDir, choice);
+                return (restored[0] != null ? restored[0] : previous).files();
+            });
+            IndexState from = restored[0] != null ? restored[0] : previous;
             FileChanges changes = FileChanges.between(previous.files(), load.files());
             ServedFiles served = ServedFiles.of(previous, load);
             String problem = !Files.isDirectory(knowledgeDir) ? "the knowledge folder " + knowledgeDir + " does not exist"
@@ -157,18 +159,13 @@ public final class KnowledgeBase implements AutoCloseable {
                 next = outcome.state();
                 embedded = outcome.embedded();
             }
-            IndexState old = next != previous ? current.getAndSet(next) : null;
-            if (old != null) {
-                old.retire(next);
-            }
+            IndexState.retireIfAny(next != previous ? current.getAndSet(next) : null, next);
             holdsFolder = problem == null;
             return new RefreshReport(Instant.now(), Duration.between(started, Instant.now()), changes.added(),
                     changes.changed(), changes.removed(), embedded, next.chunks().size() - embedded,
                     next.sources().size(), next.chunks().size(), served.skipped(), problem);
         } finally {
-            if (restored != null) {
-                restored.retire(current.get());
-            }
+            IndexState.retireIfAny(restored[0], current.get());
         }
     }
 
@@ -190,10 +187,7 @@ public final class KnowledgeBase implements AutoCloseable {
             if (store != null) {
                 store.close();
             }
-            IndexState state = current.get();
-            if (state != null) {
-                state.retire(null);
-            }
+            IndexState.retireIfAny(current.get(), null);
         }
     }
 }

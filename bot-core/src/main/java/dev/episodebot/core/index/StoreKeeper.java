@@ -1,11 +1,11 @@
 package dev.episodebot.core.index;
 
-import dev.episodebot.core.Language;
+import dev.episodebot.core.config.EmbeddingModelChoice;
 import dev.episodebot.core.embedding.EmbeddingModelSpec;
+import dev.episodebot.core.embedding.EmbeddingModels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,12 +83,12 @@ final class StoreKeeper implements AutoCloseable {
     }
 
     /**
-     * At a start: what the store holds as a state ({@link RestoredState}), when the language its last
-     * commit names picks this store's model ({@code picks}); else null.
+     * At a start: what the store holds as a state ({@link RestoredState}), when the model {@code choice}
+     * picks for the language its last commit names is this store's; else null.
      */
-    IndexState restored(Path knowledgeDir, Function<Language, EmbeddingModelSpec> picks) throws IOException {
+    IndexState restored(Path knowledgeDir, EmbeddingModelChoice choice) throws IOException {
         IndexState state = run(s -> RestoredState.of(s, knowledgeDir));
-        if (state == null || picks.apply(state.language()).equals(spec)) {
+        if (state == null || EmbeddingModels.choose(choice, state.language()).equals(spec)) {
             return state;
         }
         state.retire(null);

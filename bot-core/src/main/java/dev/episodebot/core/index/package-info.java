@@ -7,7 +7,9 @@
  * Lucene index in {@code CACHE_DIR/index} (chunk, line and episode documents, BM25 fields, int8-quantized
  * HNSW vectors, one commit per refresh, checksums verified on open) that is also the embedding cache.
  * Values derived from an episode at index time ({@link dev.episodebot.core.index.EpisodeDeriver}) are
- * kept there by content hash.
+ * kept there by content hash. A state's searcher runs one question's search over the index's segments on
+ * every core ({@code SegmentSearchers}), and {@link dev.episodebot.core.index.IndexView#alongside} runs other
+ * work of the question beside it.
  *
  * <p>A state does not hold its episodes' lines and chunks: {@link dev.episodebot.core.index.StoredEpisodes}
  * reads them from the episode documents when a question or command first needs them (a bounded cache

@@ -79,15 +79,30 @@ public final class KnowledgeLoader {
         checkContent = true;
     }
 
+    /** The files of the previous load by source, asked for once the folder is listed. */
+    @FunctionalInterface
+    public interface PreviousFiles {
+        Map<String, LoadedFile> get() throws IOException;
+    }
+
     /**
      * Loads {@code dir}.
      *
      * @param previous the files of the previous load by source, reused when unchanged
      */
-    public synchronized Load load(Path dir, Map<String, LoadedFile> previous) throws IOException {
+    public Load load(Path dir, Map<String, LoadedFile> previous) throws IOException {
+        return load(dir, () -> previous);
+    }
+
+    /**
+     * Loads {@code dir}, listing it before asking for the previous files: at a start, the folder is
+     * listed while the index that names them is still being opened.
+     */
+    public synchronized Load load(Path dir, PreviousFiles previousFiles) throws IOException {
         boolean byContent = checkContent;
         checkContent = false;
         KnowledgeScanner.Scan scan = scanner.scan(dir);
+        Map<String, LoadedFile> previous = previousFiles.get();
         List<KnowledgeFileRef> refs = scan.files();
         LoadedFile[] loaded = new LoadedFile[refs.size()];
         boolean[] reread = new boolean[refs.size()];

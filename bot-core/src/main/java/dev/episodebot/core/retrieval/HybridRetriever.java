@@ -1,5 +1,6 @@
 package dev.episodebot.core.retrieval;
 
+import dev.episodebot.core.index.Alongside;
 import dev.episodebot.core.index.IndexView;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
@@ -17,7 +18,9 @@ import java.util.Map;
  * ({@link DenseSearcher}) and the lexical side ({@link LexicalSearcher}) each rank their best
  * chunks; langchain4j's {@link ReciprocalRankFuser} fuses the two lists of each variant, then the
  * variants' fused lists, as its {@code DefaultContentAggregator} does. The passages come back in
- * fused order with the fused score, and keep each side's best raw score for the answerer.
+ * fused order with the fused score, and keep each side's best raw score for the answerer. A query's
+ * lexical side runs on another core while this thread embeds it and searches the graph
+ * ({@link IndexView#alongside}).
  */
 public final class HybridRetriever {
 
@@ -49,9 +52,11 @@ public final class HybridRetriever {
         Map<String, List<List<Content>>> perQuery = new LinkedHashMap<>();
         for (String query : queries) {
             if (!perQuery.containsKey(query)) {
+                // BM25 on another core while this thread embeds the query and searches the graph
+                Alongside<List<ScoredChunk>> bm25 = view.alongside(() -> lexical.search(query, CANDIDATES));
                 List<List<Content>> lists = new ArrayList<>();
                 lists.add(ranked.dense(dense.search(view.state().queries().embed(query), CANDIDATES)));
-                List<Content> lexicalHits = ranked.lexical(lexical.search(query, CANDIDATES));
+                List<Content> lexicalHits = ranked.lexical(bm25.join());
                 if (!lexicalHits.isEmpty()) {
                     lists.add(lexicalHits);
                 }

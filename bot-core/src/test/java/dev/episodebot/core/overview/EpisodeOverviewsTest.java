@@ -250,6 +250,20 @@ class EpisodeOverviewsTest {
         }
     }
 
+    @Test
+    void aGistWordHeadingACompoundOfTheEpisodeIsNotACue() {
+        bundled();
+
+        // 主旨演讲 (keynote) and 核心成员 (core members) are the episode's own words, not "the gist" or "the core"
+        for (String question : List.of("他在哪个会议上做了主旨演讲？", "在哪做的主旨演讲", "核心成员都有谁", "主要竞争对手是谁呀")) {
+            assertThat(overview(question)).as(question).isEmpty();
+        }
+        // the same nouns before a particle or another cue still ask for the gist
+        for (String question : List.of("这期的主旨是啥", "核心内容讲讲", "主要讲了什么")) {
+            assertThat(overview(question)).as(question).isPresent();
+        }
+    }
+
     private Optional<Answer> overview(String question) {
         try (var view = core.knowledge().acquire()) {
             return core.overviews().overview(question, view);
