@@ -25,7 +25,10 @@ import java.util.zip.GZIPInputStream;
  * up (with simple plural/past/gerund folding, and two-word phrases first); only translations that
  * the knowledge actually uses are kept (at most three per word), which removes most of the
  * dictionary's ambiguity. Words the knowledge uses as they are (names such as "Reka") stay.
- * Used when the knowledge is mostly Chinese, the question is English, and no LLM translates.
+ * Inflections fold to the dictionary's forms (went → go, getting → get, smallest → small); "how long"
+ * and "how old" ask for a measure and are not translated; "this episode" names the show, "a podcast"
+ * something in it. Used when the knowledge is mostly Chinese, the question is English, and no LLM
+ * translates; {@link #mixedQuery} translates the few English words of a Chinese question.
  */
 public final class DictionaryQueryTranslator implements QueryTranslator {
 
@@ -34,7 +37,39 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
             + "such that the their then there these they this to was will with what which who whom whose when where why "
             + "how did do does done have has had can could would should may might must am been being were i me my you "
             + "your he him his she her we us our they them its about tell please any some so than too very just also from "
-            + "up out over after before episode video podcast say said says mention mentioned talk talked many much").split(" ")));
+            + "up out over after before list say said says mention mentioned talk talked many much").split(" ")));
+
+    /** Irregular past forms and participles of common verbs (went → go), which suffix folding misses. */
+    private static final Map<String, String> IRREGULAR = irregular("went go gone go got get gotten get made make built build "
+            + "left leave spoke speak spoken speak took take taken take gave give given give came come began begin begun begin "
+            + "brought bring bought buy thought think told tell found find felt feel kept keep held hold met meet paid pay "
+            + "sold sell sent send spent spend stood stand understood understand won win wrote write written write ran run "
+            + "saw see seen see knew know known know grew grow grown grow became become chose choose chosen choose "
+            + "lost lose led lead meant mean fell fall fallen fall rose rise risen rise quit quit hit hit put put set set "
+            + "taught teach caught catch sought seek fought fight drove drive driven drive ate eat eaten eat broke break broken break "
+            + "did do done do was be were be had have says say said say ");
+
+    private static Map<String, String> irregular(String pairs) {
+        String[] words = pairs.trim().split(" ");
+        Map<String, String> map = new HashMap<>();
+        for (int i = 0; i + 1 < words.length; i += 2) {
+            map.put(words[i], words[i + 1]);
+        }
+        return Map.copyOf(map);
+    }
+
+    /** Chinese suffixes that make an adjective or a verb of a noun stem (技术性, 现代化). */
+    private static final String DERIVATIONAL = "性化式型";
+
+    /** A lower-case Latin word (a common word, not a name) inside other text. */
+    private static final java.util.regex.Pattern LATIN_WORD = java.util.regex.Pattern.compile("(?<![A-Za-z0-9])[a-z][a-z'\\-]*[a-z](?![A-Za-z0-9])");
+
+    /** Words that, after "how", ask for a measure (how long, how old) and name nothing the knowledge holds. */
+    private static final Set<String> HOW_WORDS = Set.of("long", "old", "big", "large", "far", "often", "soon", "tall", "early", "late");
+
+    /** Words that name the show itself after {@link #SHOW_DEICTICS} ("this episode"), and something in it otherwise. */
+    private static final Set<String> SHOW_WORDS = Set.of("episode", "episodes", "video", "podcast", "show", "ep", "vid");
+    private static final Set<String> SHOW_DEICTICS = Set.of("this", "the", "your", "today's", "today");
 
     /** Entries of a few words a word stands in, for the words whose own entry the knowledge does not use. */
     static final int PHRASE_WORDS = 3;
@@ -117,35 +152,38 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
         int content = 0;
         int matched = 0;
         List<String> untranslated = new ArrayList<>();
+        boolean[] inPhrase = new boolean[words.size()];
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             if (i + 2 < words.size()) {
-                out.addAll(known(lookup(word + " " + words.get(i + 1) + " " + words.get(i + 2)), lexical));
+                List<String> phrase = known(lookup(word + " " + words.get(i + 1) + " " + words.get(i + 2)), lexical);
+                if (!phrase.isEmpty()) {
+                    out.addAll(phrase);
+                    inPhrase[i] = inPhrase[i + 1] = inPhrase[i + 2] = true;
+                }
             }
             if (i + 1 < words.size()) {
                 List<String> phrase = known(lookup(word + " " + words.get(i + 1)), lexical);
                 if (!phrase.isEmpty() && !(STOP.contains(word) && STOP.contains(words.get(i + 1)))) {
                     out.addAll(phrase);
+                    inPhrase[i] = inPhrase[i + 1] = true;
                 }
             }
-            if (STOP.contains(word) || word.length() < 2) {
+            if (STOP.contains(word) || word.length() < 2 || showWord(words, i) || (i > 0 && words.get(i - 1).equals("how")
+                    && HOW_WORDS.contains(word))) {
                 continue;
             }
             content++;
-            boolean found = false;
-            if (inKnowledge(word, lexical)) {
+            boolean asItIs = inKnowledge(word, lexical);
+            if (asItIs) {
                 out.add(word);
-                found = true;
             }
             List<String> translations = known(lookup(word), lexical);
-            if (translations.isEmpty() && !found) {
+            if (translations.isEmpty() && !asItIs && !inPhrase[i]) {
                 translations = known(inPhrases(word), lexical); // keynote → keynote speech → 主旨演讲
             }
-            if (!translations.isEmpty()) {
-                out.addAll(translations);
-                found = true;
-            }
-            if (found) {
+            out.addAll(translations);
+            if (asItIs || !translations.isEmpty() || inPhrase[i]) {
                 matched++;
             } else {
                 untranslated.add(word);
@@ -156,6 +194,17 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
         }
         return Optional.of(new Translation(String.join(" ", out), content == 0 ? 0 : (double) matched / content,
                 untranslated));
+    }
+
+    /**
+     * Whether the word at {@code i} names the show itself ("this episode", "the podcast", "in the
+     * video") rather than something in it ("which podcast was he on?").
+     */
+    private static boolean showWord(List<String> words, int i) {
+        if (!SHOW_WORDS.contains(words.get(i))) {
+            return false;
+        }
+        return i > 0 && SHOW_DEICTICS.contains(words.get(i - 1));
     }
 
     @Override
@@ -207,12 +256,54 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
         return n;
     }
 
+    /**
+     * The dictionary's translations of a word or phrase and of its base forms (of a phrase: its last
+     * word's, then its first word's: going back → go back); a hyphenated word
+     * (first-author, co-founder) is looked up as the phrase its parts make, then by its last part.
+     */
     private List<String> lookup(String word) {
         List<String> all = new ArrayList<>(dictionary.getOrDefault(word, List.of()));
         for (String base : baseForms(word)) {
             all.addAll(dictionary.getOrDefault(base, List.of()));
         }
+        int space = word.indexOf(' ');
+        if (space > 0) { // going back → go back
+            for (String base : baseForms(word.substring(0, space))) {
+                all.addAll(dictionary.getOrDefault(base + word.substring(space), List.of()));
+            }
+        }
+        int hyphen = word.lastIndexOf('-');
+        if (hyphen > 0 && hyphen < word.length() - 1) {
+            all.addAll(lookup(word.replace('-', ' ')));
+            all.addAll(lookup(word.substring(hyphen + 1)));
+        }
         return all;
+    }
+
+    /**
+     * A Chinese question over Chinese knowledge with lower-case English words in it ("Reka 的 funding
+     * 一共多少"): the question with each such word the knowledge does not use replaced by those of
+     * its translations it does; empty when no word is replaced.
+     */
+    @Override
+    public Optional<String> mixedQuery(String question, IndexView index) {
+        if (index.isEmpty() || index.state().language() != Language.ZH || Language.detect(question) != Language.ZH) {
+            return Optional.empty();
+        }
+        LexicalSearcher lexical = new LexicalSearcher(index);
+        java.util.regex.Matcher m = LATIN_WORD.matcher(question);
+        StringBuilder out = new StringBuilder();
+        boolean replaced = false;
+        while (m.find()) {
+            String word = m.group();
+            List<String> translations = word.length() < 3 || STOP.contains(word) || inKnowledge(word, lexical)
+                    ? List.of() : known(lookup(word), lexical);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(translations.isEmpty() ? word
+                    : " " + String.join(" ", translations) + " "));
+            replaced |= !translations.isEmpty();
+        }
+        m.appendTail(out);
+        return replaced ? Optional.of(out.toString()) : Optional.empty();
     }
 
     /** The translations of the phrase entries that hold the word (or its base form), shortest phrase first. */
@@ -245,9 +336,23 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
             forms.add(word.substring(0, word.length() - 2));
             forms.add(word.substring(0, word.length() - 1));
         }
-        if (word.endsWith("ing") && word.length() > 5) {
+        if (word.endsWith("ing") && word.length() > 4) {
             forms.add(word.substring(0, word.length() - 3));
             forms.add(word.substring(0, word.length() - 3) + "e");
+        }
+        if ((word.endsWith("ing") || word.endsWith("ed")) && word.length() > 5) {
+            String stem = word.substring(0, word.length() - (word.endsWith("ing") ? 3 : 2));
+            int n = stem.length();
+            if (stem.charAt(n - 1) == stem.charAt(n - 2)) {
+                forms.add(stem.substring(0, n - 1)); // getting → get, planned → plan
+            }
+        }
+        if (word.endsWith("est") && word.length() > 5) {
+            forms.add(word.substring(0, word.length() - 3)); // smallest → small
+        }
+        String irregular = IRREGULAR.get(word);
+        if (irregular != null) {
+            forms.add(irregular);
         }
         if (word.endsWith("'s")) {
             forms.add(word.substring(0, word.length() - 2));
@@ -255,10 +360,26 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
         return forms;
     }
 
-    /** The translations the knowledge uses (every term of the word occurs), at most {@link #PER_WORD}. */
+    /**
+     * The translations the knowledge uses (every term of the word occurs), at most {@link #PER_WORD}.
+     * A translation made with a derivational suffix (技术性 "technical", 多样化) stands for its stem
+     * (技术) when the knowledge uses that: it says 技术团队 far more often than the dictionary's adjective.
+     */
     private static List<String> known(List<String> candidates, LexicalSearcher lexical) {
         List<String> result = new ArrayList<>(PER_WORD);
+        List<String> withStems = new ArrayList<>(candidates.size());
         for (String candidate : candidates) {
+            int n = candidate.codePointCount(0, candidate.length());
+            if (n >= 3 && DERIVATIONAL.indexOf(candidate.codePointBefore(candidate.length())) >= 0) {
+                String stem = candidate.substring(0, candidate.offsetByCodePoints(0, n - 1));
+                if (inKnowledge(stem, lexical)) {
+                    withStems.add(stem); // the suffix's rare bigram (术性) would outweigh the stem
+                    continue;
+                }
+            }
+            withStems.add(candidate);
+        }
+        for (String candidate : withStems) {
             if (result.size() >= PER_WORD) {
                 break;
             }

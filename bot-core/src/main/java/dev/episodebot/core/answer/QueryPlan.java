@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The searches one question makes, fused by retrieval: the question itself (its stray words
- * out), its translation into the knowledge's language, and — for a follow-up — the question read
- * together with the previous one.
+ * out), its translation into the knowledge's language (or, for a question in the knowledge's
+ * language with a few common words of another in it, the question with those words translated),
+ * and — for a follow-up — the question read together with the previous one.
  *
  * @param queries searched on both sides (dense and BM25), the question first
  * @param denseOnly searched on the dense side only (the user's words beside an LLM's translation)
@@ -50,6 +51,8 @@ record QueryPlan(List<String> queries, List<String> denseOnly, List<String> evid
                 List<String> untranslated = t.get().untranslated();
                 unstated = ForeignAttribute.of(question.text()).stream().filter(untranslated::contains).toList();
             }
+        } else {
+            dictionary.mixedQuery(question.text(), index).ifPresent(q -> addIfAny(q, queries, evidence));
         }
         if (previous != null) {
             String together = previous.question() + " " + question.text();

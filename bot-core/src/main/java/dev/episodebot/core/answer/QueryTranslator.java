@@ -15,6 +15,14 @@ public interface QueryTranslator {
     Optional<Translation> translate(String question, IndexView index);
 
     /**
+     * For a question in the knowledge's language with some common words of another language in it,
+     * the question with those words translated; empty when there are none or no dictionary.
+     */
+    default Optional<String> mixedQuery(String question, IndexView index) {
+        return Optional.empty();
+    }
+
+    /**
      * Whether {@code word} (lower case) is a common word of the question's language rather than a
      * name: a lower-case word the dictionary knows. Without a dictionary nothing is (every unknown
      * word may be a name).
@@ -56,6 +64,11 @@ public interface QueryTranslator {
             @Override
             public Optional<Translation> translate(String question, IndexView index) {
                 return translator.get().translate(question, index);
+            }
+
+            @Override
+            public Optional<String> mixedQuery(String question, IndexView index) {
+                return translator.get().mixedQuery(question, index);
             }
 
             @Override

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hybrid retrieval, evidence and abstention on the bundled episode, measured with the
- * {@link EvalRunner} on six question sets: {@code eval/dev.jsonl} (its first {@value #DEV_FIRST}
+ * {@link EvalRunner} on seven question sets: {@code eval/dev.jsonl} (its first {@value #DEV_FIRST}
  * questions, d01–d20, x01–x05, n01–n03, are the set the wave-1 figures were measured on),
- * {@code eval/extra.jsonl}, {@code eval/tune.jsonl}, {@code eval/tune2.jsonl} and {@code eval/tune3.jsonl}
- * (tuned on), and {@code eval/heldout.jsonl}
+ * {@code eval/extra.jsonl}, {@code eval/tune.jsonl}, {@code eval/tune2.jsonl}, {@code eval/tune3.jsonl}
+ * and {@code eval/tune4.jsonl} (tuned on), and {@code eval/heldout.jsonl}
  * (never tuned on: only measured, so that a change that helps the tuning sets and hurts questions
  * nobody tuned for fails the build too). Each threshold sits a little below the figure measured
  * with the int8 bge-small-zh model and no LLM (README, "Evaluation"), so a regression fails the
@@ -34,6 +34,7 @@ class RetrievalQualityTest {
     private static EvalSummary tune;
     private static EvalSummary tune2;
     private static EvalSummary tune3;
+    private static EvalSummary tune4;
     private static EvalSummary heldout;
 
     @BeforeAll
@@ -45,9 +46,11 @@ class RetrievalQualityTest {
         tune = runner.run(QuestionFile.read(resource("tune.jsonl")), 5);
         tune2 = runner.run(QuestionFile.read(resource("tune2.jsonl")), 5);
         tune3 = runner.run(QuestionFile.read(resource("tune3.jsonl")), 5);
+        tune4 = runner.run(QuestionFile.read(resource("tune4.jsonl")), 5);
         heldout = runner.run(QuestionFile.read(resource("heldout.jsonl")), 5);
         System.out.println("dev (first " + DEV_FIRST + "):\n" + dev.table() + "\ndev (all):\n" + devAll.table()
-                + "\nextra:\n" + extra.table() + "\ntune:\n" + tune.table() + "\ntune2:\n" + tune2.table() + "\ntune3:\n" + tune3.table() + "\nheld-out:\n" + heldout.table());
+                + "\nextra:\n" + extra.table() + "\ntune:\n" + tune.table() + "\ntune2:\n" + tune2.table() + "\ntune3:\n" + tune3.table()
+                + "\ntune4:\n" + tune4.table() + "\nheld-out:\n" + heldout.table());
     }
 
     private static Path resource(String name) throws URISyntaxException {
@@ -211,6 +214,19 @@ class RetrievalQualityTest {
     }
 
     @Test
+    void fourthTuneSetHoldsItsFigures() {
+        // GIVEN the fourth tuning set (colloquial English questions over the Chinese episode, English
+        // list questions, paraphrases, Chinese questions with English words in them)
+        // WHEN it is answered without an LLM
+        // THEN each headline figure holds a little below what was measured
+        assertThat(tune4.pointRecall("en", 3)).as("en recall@3").isGreaterThanOrEqualTo(0.70); // 0.76 (34)
+        assertThat(tune4.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.55); // 0.61 (44)
+        assertThat(tune4.hitRate(QuestionKind.LIST)).as("list").isGreaterThanOrEqualTo(0.46); // 0.54 (13)
+        assertThat(tune4.answerHitRate()).as("answer hit").isGreaterThanOrEqualTo(0.53); // 0.59 (54)
+        assertThat(tune4.falseAbstention()).as("false abstention").isLessThanOrEqualTo(0.20); // 0.15 (54)
+    }
+
+    @Test
     void heldOutSetHoldsItsFigures() {
         // GIVEN the held-out set, never tuned on
         // WHEN it is answered without an LLM
@@ -218,8 +234,8 @@ class RetrievalQualityTest {
         // tuning sets at the expense of unseen questions fails here)
         assertThat(heldout.pointRecall("zh", 3)).as("zh recall@3").isGreaterThanOrEqualTo(0.78); // 0.82
         assertThat(heldout.hitRate(QuestionKind.FACT)).as("fact answer hit").isGreaterThanOrEqualTo(0.65); // 0.70
-        assertThat(heldout.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.46); // 0.52
-        assertThat(heldout.hitRate(QuestionKind.LIST)).as("list").isGreaterThanOrEqualTo(0.35); // 0.43
+        assertThat(heldout.englishAnswerHit()).as("English answer hit").isGreaterThanOrEqualTo(0.50); // 0.56
+        assertThat(heldout.hitRate(QuestionKind.LIST)).as("list").isGreaterThanOrEqualTo(0.43); // 0.50
         assertThat(heldout.hitRate(QuestionKind.FOLLOWUP)).as("follow-up").isGreaterThanOrEqualTo(0.65); // 0.73
         assertThat(heldout.answerHitRate()).as("answer hit").isGreaterThanOrEqualTo(0.55); // 0.60
         assertThat(heldout.abstention()).as("abstention").isGreaterThanOrEqualTo(0.66); // 0.71
