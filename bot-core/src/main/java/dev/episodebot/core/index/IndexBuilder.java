@@ -98,7 +98,7 @@ final class IndexBuilder {
             IndexState.Episode before = previous.entry(file.ref().source());
             if (before != null && before.file().transcript() == file.transcript() && stored.containsKey(before.id())) {
                 // the same content: its lines and chunks stay in the index, unread
-                slots[i] = before.with(file, before.record());
+                slots[i] = new IndexState.Episode(file, before.record(), before.id(), before.chunks());
                 return;
             }
             EpisodeRecord record = EpisodeRecord.of(file);
@@ -251,7 +251,7 @@ final class IndexBuilder {
             EpisodeRecord record = derive(e.record(), e.chunks(), keys.stream().map(found::get).toList());
             if (record.derived().size() != e.record().derived().size()) {
                 updateRecord(store, e.id(), record, FileStamp.of(e.file()), e.chunks().size());
-                slots[i] = e.with(e.file(), record);
+                slots[i] = new IndexState.Episode(e.file(), record, e.id(), e.chunks());
                 changed = true;
             }
         }

@@ -9,6 +9,7 @@ import dev.episodebot.core.knowledge.LoadedFile;
 import dev.episodebot.core.knowledge.SkippedFile;
 import dev.episodebot.core.knowledge.Transcript;
 import dev.episodebot.core.knowledge.TranscriptLine;
+import dev.episodebot.core.support.OnDemandList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -47,19 +48,8 @@ public final class IndexState {
      * @param record what the index holds about it
      * @param id its id in the index
      * @param chunks its chunks, in order
-     * @param binding where its lines and chunks are read from the index (null: held as parsed, not bound yet)
      */
-    record Episode(LoadedFile file, EpisodeRecord record, long id, List<Chunk> chunks, StoredEpisodes.Binding binding) {
-
-        Episode(LoadedFile file, EpisodeRecord record, long id, List<Chunk> chunks) {
-            this(file, record, id, chunks, null);
-        }
-
-        /** This episode with another record (same lines) or file (same transcript), bound as before. */
-        Episode with(LoadedFile otherFile, EpisodeRecord otherRecord) {
-            return otherFile == file && otherRecord == record ? this : new Episode(otherFile, otherRecord, id, chunks, binding);
-        }
-    }
+    record Episode(LoadedFile file, EpisodeRecord record, long id, List<Chunk> chunks) {}
 
     private final EmbeddingModelSpec model;
     private final KnowledgeLanguage.Sample language;
@@ -121,24 +111,17 @@ public final class IndexState {
 
     /**
      * The episode with its lines and chunks read from this state's index when needed, not held: what
-     * was parsed is let go. An episode bound before (restored, or held by an earlier state) keeps its
-     * lists; only its binding is pointed at this state.
+     * was parsed, or bound to an earlier state, is let go.
      */
     private Episode bind(Episode e) {
-        if (e.binding() != null) {
-            e.binding().to(stored);
-            return e;
-        }
-        StoredEpisodes.Binding binding = new StoredEpisodes.Binding();
-        binding.to(stored);
         long id = e.id();
         EpisodeRecord r = e.record();
-        List<TranscriptLine> lines = binding.lines(id, r.lines().size());
-        List<Chunk> chunks = binding.chunks(id, e.chunks().size(), r.source(), r.title(), r.url());
+        List<TranscriptLine> lines = new OnDemandList<>(r.lines().size(), () -> stored.lines(id));
+        List<Chunk> chunks = new OnDemandList<>(e.chunks().size(), () -> stored.chunks(id, r.source(), r.title(), r.url()));
         Transcript t = e.file().transcript();
         LoadedFile file = new LoadedFile(e.file().ref(), new Transcript(t.source(), t.title(), t.url(), lines),
                 e.file().skipped(), e.file().bytesHash());
-        return new Episode(file, r.withLines(lines), id, chunks, binding);
+        return new Episode(file, r.withLines(lines), id, chunks);
     }
 
     /** Every chunk of the state by ordinal: the episodes' chunk lists one after another. */

@@ -5,6 +5,7 @@ import dev.episodebot.core.knowledge.KnowledgeFileRef;
 import dev.episodebot.core.knowledge.LoadedFile;
 import dev.episodebot.core.knowledge.Transcript;
 import dev.episodebot.core.knowledge.TranscriptLine;
+import dev.episodebot.core.support.OnDemandList;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What the index holds at a start, as a state: every stored episode version with the size, time and
@@ -40,19 +42,23 @@ final class RestoredState {
             if (versions.get(e.source()) > 1 || e.file().bytesHash() == null) {
                 continue; // two versions of one source: neither is trusted unread (the file is read and compared)
             }
-            // made once: the state, and each one after it holding this version, points the binding at its index
-            StoredEpisodes.Binding binding = new StoredEpisodes.Binding();
-            List<TranscriptLine> lines = binding.lines(e.id(), e.lines());
-            List<Chunk> chunks = binding.chunks(e.id(), e.chunks(), e.source(), e.title(), e.url());
+            // placeholders of the right size: the state binds lines and chunks to its own reader
+            List<TranscriptLine> lines = new OnDemandList<>(e.lines(), unbound());
+            List<Chunk> chunks = new OnDemandList<>(e.chunks(), unbound());
             KnowledgeFileRef ref = new KnowledgeFileRef(knowledgeDir.resolve(e.source()), e.source(), e.file().size(),
                     e.file().modifiedMillis());
             LoadedFile file = new LoadedFile(ref, new Transcript(e.source(), e.title(), e.url(), lines), null,
                     e.file().bytesHash());
             EpisodeRecord record = new EpisodeRecord(e.source(), e.title(), e.url(), e.contentHash(), lines, e.derived());
-            episodes.add(new IndexState.Episode(file, record, e.id(), chunks, binding));
+            episodes.add(new IndexState.Episode(file, record, e.id(), chunks));
         }
         return new IndexState(store.spec(), language, episodes, List.of(), Instant.now(), store.openReader(),
                 new StoredEpisodes.Recent(), null, null);
     }
 
+    private static <T> Supplier<List<T>> unbound() {
+        return () -> {
+            throw new IllegalStateException("read before the state bound it to its index");
+        };
+    }
 }

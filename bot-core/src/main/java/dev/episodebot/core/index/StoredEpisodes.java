@@ -3,14 +3,11 @@ package dev.episodebot.core.index;
 import dev.episodebot.core.knowledge.Chunk;
 import dev.episodebot.core.knowledge.TranscriptLine;
 import dev.episodebot.core.support.BoundedLruMap;
-import dev.episodebot.core.support.OnDemandList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -45,56 +42,6 @@ final class StoredEpisodes {
     static final class Recent {
         private final Map<Long, List<Chunk>> chunks = new BoundedLruMap<>(CHUNK_EPISODES);
         private final Map<Long, List<TranscriptLine>> lines = new BoundedLruMap<>(LINE_EPISODES);
-    }
-
-    /**
-     * Where one episode's lines and chunks are read: the stored episodes of the states holding it whose
-     * readers are still open, newest first. Its lists are made once, when the episode first enters a
-     * state; each later state holding the episode adds itself ({@link #to}) instead of making them
-     * again. A read goes to the newest index that still holds the episode (an id names one version's
-     * content, so each holds the same documents); a question on an older state whose newer states
-     * are gone, or dropped the episode, reads it through its own state's reader.
-     */
-    static final class Binding {
-        private volatile List<StoredEpisodes> targets = List.of();
-
-        /** Reads of this episode go to {@code next}'s index first from now on (closed ones are let go). */
-        synchronized void to(StoredEpisodes next) {
-            List<StoredEpisodes> kept = new ArrayList<>(targets.size() + 1);
-            kept.add(next);
-            for (StoredEpisodes s : targets) {
-                if (s != next && s.reader.getRefCount() > 0) {
-                    kept.add(s);
-                }
-            }
-            targets = List.copyOf(kept);
-        }
-
-        /** The episode's lines, read when needed. */
-        List<TranscriptLine> lines(long id, int size) {
-            return new OnDemandList<>(size, () -> read(s -> s.lines(id)));
-        }
-
-        /** The episode's chunks, read when needed. */
-        List<Chunk> chunks(long id, int size, String source, String title, String url) {
-            return new OnDemandList<>(size, () -> read(s -> s.chunks(id, source, title, url)));
-        }
-
-        private <T> T read(Function<StoredEpisodes, T> how) {
-            List<StoredEpisodes> all = targets;
-            if (all.isEmpty()) {
-                throw new IllegalStateException("read before a state bound it to its index");
-            }
-            RuntimeException first = null;
-            for (StoredEpisodes s : all) {
-                try {
-                    return how.apply(s);
-                } catch (AlreadyClosedException | UncheckedIOException gone) { // closed, or its successors dropped it
-                    first = first == null ? gone : first;
-                }
-            }
-            throw first;
-        }
     }
 
     private final Map<Long, List<Chunk>> chunks;

@@ -243,49 +243,4 @@ class WarmStartTest {
             }
         }
     }
-
-    @Test
-    void aRestoredEpisodeIsMadeOnceAndReadFromTheNewestIndexAfterRefreshes() throws Exception {
-        // GIVEN more files than the lines kept on the heap, indexed by a first run that has stopped
-        knowledge = Files.createDirectories(temp.resolve("knowledge"));
-        int files = 80;
-        for (int i = 0; i < files; i++) {
-            write("f" + i + ".txt", "第" + i + "个文件的第一行\n第" + i + "个文件的第二行\n");
-        }
-        write("edited.txt", "会被改写的文件\n");
-        indexOnceAndStop();
-
-        try (KnowledgeBase second = start()) {
-            // WHEN the next start serves them, a question holds that state, and one file is edited twice
-            second.refresh(IndexingListener.none());
-            EpisodeRecord restored = second.index().episode("f0.txt");
-            IndexView old = second.acquire();
-            for (String text : List.of("改写了一次\n", "又改写了第二次\n")) {
-                write("edited.txt", text);
-                assertThat(second.refresh(IndexingListener.none()).changed()).isEqualTo(1);
-            }
-
-            // AND then a file the question's state holds is removed
-            Files.delete(knowledge.resolve("f1.txt"));
-            assertThat(second.refresh(IndexingListener.none()).removed()).isEqualTo(1);
-
-            // THEN an unchanged episode is the one restored (not made again), and every episode's lines
-            // are read from the index through the newest state and through the question's old one
-            assertThat(second.index().episode("f0.txt")).isSameAs(restored);
-            assertThat(second.index().episode("f1.txt")).isNull();
-            for (int round = 0; round < 2; round++) {
-                for (int i = 0; i < files; i++) {
-                    if (i != 1) {
-                        assertThat(lines(second, "f" + i + ".txt")).containsExactly("第" + i + "个文件的第一行", "第" + i + "个文件的第二行");
-                    }
-                    assertThat(old.state().episode("f" + i + ".txt").lines()).extracting(TranscriptLine::text)
-                            .containsExactly("第" + i + "个文件的第一行", "第" + i + "个文件的第二行");
-                }
-            }
-            assertThat(lines(second, "edited.txt")).containsExactly("又改写了第二次");
-            assertThat(old.state().episode("edited.txt").lines()).extracting(TranscriptLine::text)
-                    .containsExactly("会被改写的文件");
-            old.close();
-        }
-    }
 }
