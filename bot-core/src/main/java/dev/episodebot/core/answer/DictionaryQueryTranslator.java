@@ -280,6 +280,11 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
         return all;
     }
 
+    /** Whether {@code question} holds a lower-case Latin word, the only kind {@link #mixedQuery} translates. */
+    static boolean hasLowerCaseWord(String question) {
+        return LATIN_WORD.matcher(question).find();
+    }
+
     /**
      * A Chinese question over Chinese knowledge with lower-case English words in it ("Reka 的 funding
      * 一共多少"): the question with each such word the knowledge does not use replaced by those of
@@ -287,7 +292,8 @@ public final class DictionaryQueryTranslator implements QueryTranslator {
      */
     @Override
     public Optional<String> mixedQuery(String question, IndexView index) {
-        if (index.isEmpty() || index.state().language() != Language.ZH || Language.detect(question) != Language.ZH) {
+        if (!hasLowerCaseWord(question) || index.isEmpty() || index.state().language() != Language.ZH
+                || Language.detect(question) != Language.ZH) {
             return Optional.empty();
         }
         LexicalSearcher lexical = new LexicalSearcher(index);

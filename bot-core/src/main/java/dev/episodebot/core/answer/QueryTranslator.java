@@ -68,7 +68,9 @@ public interface QueryTranslator {
 
             @Override
             public Optional<String> mixedQuery(String question, IndexView index) {
-                return translator.get().mixedQuery(question, index);
+                // most questions have no such word: they never wait for the dictionary to load
+                return DictionaryQueryTranslator.hasLowerCaseWord(question)
+                        ? translator.get().mixedQuery(question, index) : Optional.empty();
             }
 
             @Override
