@@ -6,7 +6,6 @@ import dev.episodebot.core.bot.BotCore;
 import dev.episodebot.core.testing.SharedEpisodeCore;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,13 +25,14 @@ class ContextRecallTest {
     @BeforeAll
     static void buildTheContexts() throws Exception {
         BotCore core = SharedEpisodeCore.core();
-        tuning = new ContextRecall(core.answerer(), core.contextAssembler()).run(read("tune7.jsonl"));
-        heldout = new ContextRecall(core.answerer(), core.contextAssembler()).run(read("heldout.jsonl"));
+        ContextRecall recall = new ContextRecall(core.answerer(), core.contextAssembler());
+        tuning = recall.run(read("tune7.jsonl"));
+        heldout = recall.run(read("heldout.jsonl"));
         System.out.println("tune7:\n" + tuning.table() + "\nheld-out:\n" + heldout.table());
     }
 
     private static List<EvalQuestion> read(String name) throws Exception {
-        return new ArrayList<>(QuestionFile.read(resource(name)));
+        return QuestionFile.read(resource(name));
     }
 
     private static Path resource(String name) throws URISyntaxException {
