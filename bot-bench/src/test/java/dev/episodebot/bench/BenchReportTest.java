@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class BenchReportTest {
 
     private static BenchReport report() {
-        BenchRunner.Cold cold = new BenchRunner.Cold(25_000, 1000, 25, 26, 27, "2025-01-01T00:00:00Z", false);
+        BenchRunner.Cold cold = new BenchRunner.Cold(25_000, 1000, 25, 26, 27, "2025-01-01T00:00:00Z", false, 0);
         BenchRunner.Figures figures = new BenchRunner.Figures(1000, 25_000, cold, false, 2.5, 1.2, 26, 26,
                 new LatencyStats(200, 1, 30, 60, 30), new LatencyStats(200, 2, 35, 80, 40), 40, 0.99, 900,
                 20, 600, 30_000, 256, 30, 31, 4.0, new LatencyStats(200, 1, 60, 90, 16), new LatencyStats(200, 2, 70, 120, 28),
