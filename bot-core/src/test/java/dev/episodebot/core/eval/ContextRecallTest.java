@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.episodebot.core.bot.BotCore;
 import dev.episodebot.core.testing.SharedEpisodeCore;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,17 +24,9 @@ class ContextRecallTest {
     static void buildTheContexts() throws Exception {
         BotCore core = SharedEpisodeCore.core();
         ContextRecall recall = new ContextRecall(core.answerer(), core.contextAssembler());
-        tuning = recall.run(read("tune7.jsonl"));
-        heldout = recall.run(read("heldout.jsonl"));
+        tuning = recall.run(EvalResources.questions("tune7.jsonl"));
+        heldout = recall.run(EvalResources.questions("heldout.jsonl"));
         System.out.println("tune7:\n" + tuning.table() + "\nheld-out:\n" + heldout.table());
-    }
-
-    private static List<EvalQuestion> read(String name) throws Exception {
-        return QuestionFile.read(resource(name));
-    }
-
-    private static Path resource(String name) throws URISyntaxException {
-        return Path.of(ContextRecallTest.class.getResource("/eval/" + name).toURI());
     }
 
     @Test

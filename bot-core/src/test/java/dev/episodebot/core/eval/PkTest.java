@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ class PkTest {
 
     @BeforeAll
     static void readReference() throws Exception {
-        reference = Segmentation.read(Path.of(PkTest.class.getResource("/eval/segments-yi-tay.json").toURI()));
+        reference = Segmentation.read(EvalResources.path("segments-yi-tay.json"));
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.episodebot.core.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.episodebot.core.testing.EpisodeFiles;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +22,7 @@ class QuestionSetsTest {
     private static final Set<String> LANGUAGES = Set.of("zh", "en");
 
     private static List<EvalQuestion> set(String name) throws Exception {
-        return QuestionFile.read(Path.of(QuestionSetsTest.class.getResource("/eval/" + name).toURI()));
+        return EvalResources.questions(name);
     }
 
     @ParameterizedTest(name = "{0}")

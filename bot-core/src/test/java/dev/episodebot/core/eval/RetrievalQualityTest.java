@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,26 +40,22 @@ class RetrievalQualityTest {
     @BeforeAll
     static void runTheSets() throws Exception {
         EvalRunner runner = new EvalRunner(SharedEpisodeCore.core().answerer());
-        devAll = runner.run(QuestionFile.read(resource("dev.jsonl")), 5);
+        devAll = runner.run(EvalResources.questions("dev.jsonl"), 5);
         dev = devAll.first(DEV_FIRST);
-        extra = runner.run(QuestionFile.read(resource("extra.jsonl")), 5);
-        tune = runner.run(QuestionFile.read(resource("tune.jsonl")), 5);
-        tune2 = runner.run(QuestionFile.read(resource("tune2.jsonl")), 5);
-        tune3 = runner.run(QuestionFile.read(resource("tune3.jsonl")), 5);
-        tune4 = runner.run(QuestionFile.read(resource("tune4.jsonl")), 5);
-        tune6 = runner.run(QuestionFile.read(resource("tune6.jsonl")), 5);
-        heldout = runner.run(QuestionFile.read(resource("heldout.jsonl")), 5);
+        extra = runner.run(EvalResources.questions("extra.jsonl"), 5);
+        tune = runner.run(EvalResources.questions("tune.jsonl"), 5);
+        tune2 = runner.run(EvalResources.questions("tune2.jsonl"), 5);
+        tune3 = runner.run(EvalResources.questions("tune3.jsonl"), 5);
+        tune4 = runner.run(EvalResources.questions("tune4.jsonl"), 5);
+        tune6 = runner.run(EvalResources.questions("tune6.jsonl"), 5);
+        heldout = runner.run(EvalResources.questions("heldout.jsonl"), 5);
         System.out.println("dev (first " + DEV_FIRST + "):\n" + dev.table() + "\ndev (all):\n" + devAll.table()
                 + "\nextra:\n" + extra.table() + "\ntune:\n" + tune.table() + "\ntune2:\n" + tune2.table() + "\ntune3:\n" + tune3.table()
                 + "\ntune4:\n" + tune4.table() + "\ntune6:\n" + tune6.table() + "\nheld-out:\n" + heldout.table());
     }
 
-    private static Path resource(String name) throws URISyntaxException {
-        return Path.of(RetrievalQualityTest.class.getResource("/eval/" + name).toURI());
-    }
-
     private static long questionLines(String name) throws IOException, URISyntaxException {
-        return Files.readAllLines(resource(name), StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).count();
+        return Files.readAllLines(EvalResources.path(name), StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).count();
     }
 
     @Test

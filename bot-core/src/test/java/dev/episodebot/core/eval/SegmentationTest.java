@@ -21,8 +21,7 @@ class SegmentationTest {
     @Test
     void theReferenceCoversEveryLineOfTheBundledEpisodeInEightToFifteenTitledSections() throws Exception {
         // GIVEN the reference segmentation shipped with the tests
-        Segmentation reference = Segmentation.read(
-                Path.of(SegmentationTest.class.getResource("/eval/segments-yi-tay.json").toURI()));
+        Segmentation reference = Segmentation.read(EvalResources.path("segments-yi-tay.json"));
 
         // THEN it covers lines 1 to the episode's last line, in 8–15 sections, each with a title
         assertThat(reference.lines()).isEqualTo(EpisodeFiles.episodeLines().size());

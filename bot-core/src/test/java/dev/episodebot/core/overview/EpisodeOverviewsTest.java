@@ -10,6 +10,7 @@ import dev.episodebot.core.Platform;
 import dev.episodebot.core.ReplyKind;
 import dev.episodebot.core.answer.Answer;
 import dev.episodebot.core.bot.BotCore;
+import dev.episodebot.core.eval.EvalResources;
 import dev.episodebot.core.eval.Pk;
 import dev.episodebot.core.eval.Segmentation;
 import dev.episodebot.core.index.IndexingListener;
@@ -78,7 +79,7 @@ class EpisodeOverviewsTest {
         assertThat(next - 1).isEqualTo(EpisodeFiles.episodeLines().size());
 
         // AND judged against the person's segmentation, it is clearly better than evenly spaced sections
-        Segmentation reference = Segmentation.read(Path.of(getClass().getResource("/eval/segments-yi-tay.json").toURI()));
+        Segmentation reference = Segmentation.read(EvalResources.path("segments-yi-tay.json"));
         Segmentation ours = new Segmentation(sections.stream()
                 .map(s -> new Segmentation.Section(s.lineStart(), s.lineEnd(), s.title())).toList());
         double pk = Pk.score(reference, ours);
